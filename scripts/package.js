@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Packages the app with the real `rc-apps package`, from a staging folder that holds only
+// what Rocket.Chat reads (app.json, icon, i18n, src). rc-apps compiles every .ts file and
+// zips every other file of the folder it runs in, so running it at the repo root would
+// pack the local workspace, tests and scripts too.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+// The lowest Apps-Engine version whose APIs the app uses; rc-apps writes this range into
+// the package's app.json as requiredApiVersion (Rocket.Chat 7.x ships 1.48+).
+const REQUIRED_ENGINE_RANGE = '^1.48.0';
+const APP_FILES = ['app.json', 'icon.png', 'i18n', 'src'];
+
+const root = path.resolve(__dirname, '..');
+const stage = path.join(root, '.package-stage');
+const appInfo = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8'));
+const zipName = `${appInfo.nameSlug}_${appInfo.version}.zip`;
+
+fs.rmSync(stage, { recursive: true, force: true });
+fs.mkdirSync(stage, { recursive: true });
+for (const entry of APP_FILES) {
+    fs.cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
+}
+fs.writeFileSync(
+    path.join(stage, 'package.json'),
+    JSON.stringify({ name: appInfo.nameSlug, version: appInfo.version, private: true, devDependencies: { '@rocket.chat/apps-engine': REQUIRED_ENGINE_RANGE } }, null, 2),
+);
+fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+
+const rcApps = path.join(root, 'node_modules', '.bin', 'rc-apps');
+try {
+    execFileSync(rcApps, ['package'], { cwd: stage, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+} catch (err) {
+    process.stderr.write(`rc-apps package failed:\n${err.stdout || ''}${err.stderr || ''}\nRun \`npx tsc --noEmit\` for the full list of compile errors.\n`);
+    process.exit(1);
+}
+
+const outDir = path.join(root, 'dist');
+fs.mkdirSync(outDir, { recursive: true });
+const target = path.join(outDir, zipName);
+fs.copyFileSync(path.join(stage, 'dist', zipName), target);
+process.stdout.write(`Packaged ${path.relative(root, target)}\n`);
