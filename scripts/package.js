@@ -25,7 +25,11 @@ for (const entry of APP_FILES) {
 }
 fs.writeFileSync(
     path.join(stage, 'package.json'),
-    JSON.stringify({ name: appInfo.nameSlug, version: appInfo.version, private: true, devDependencies: { '@rocket.chat/apps-engine': REQUIRED_ENGINE_RANGE } }, null, 2),
+    JSON.stringify(
+        { name: appInfo.nameSlug, version: appInfo.version, private: true, devDependencies: { '@rocket.chat/apps-engine': REQUIRED_ENGINE_RANGE } },
+        null,
+        2,
+    ),
 );
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
 
