@@ -1,16 +1,72 @@
-import { IAppAccessors, IConfigurationExtend, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
+import { IAppAccessors, IConfigurationExtend, IConfigurationModify, IEnvironmentRead, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
+import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/settings/ISettingUpdateContext';
+import { IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUser, IUserStatusContext } from '@rocket.chat/apps-engine/definition/users';
 
+import { UsersGetStatusEndpoint } from './endpoints/UsersGetStatusEndpoint';
+import { UsersSetStatusEndpoint } from './endpoints/UsersSetStatusEndpoint';
+import { rearmStatusExpiries, statusExpiryProcessor } from './jobs/StatusExpiryJob';
+import { PresenceEnableBroadcastEndpoint } from './endpoints/PresenceEnableBroadcastEndpoint';
+import { PresenceGetConnectionsEndpoint } from './endpoints/PresenceGetConnectionsEndpoint';
+import { presenceProcessors } from './jobs/PresenceMonitorJob';
+import { onUserLoggedIn, onUserLoggedOut, onUserStatusChanged } from './listeners/PresenceListeners';
+import { presencePreSettingUpdate, presenceSettingUpdated, startPresenceMonitor } from './listeners/PresenceSettingsListener';
 import { APP_SETTINGS } from './settings/AppSetting';
 
 /** Wiring only: settings, commands, endpoints, jobs, listeners. The behaviour lives in the modules it wires. */
-export default class UserStatusApp extends App {
+export default class UserStatusApp extends App implements IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged {
     constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
         super(info, logger, accessors);
     }
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
         await Promise.all(APP_SETTINGS.map((setting) => configuration.settings.provideSetting(setting)));
+        await configuration.api.provideApi({
+            visibility: ApiVisibility.PUBLIC,
+            security: ApiSecurity.UNSECURE,
+            endpoints: [new PresenceGetConnectionsEndpoint(this), new PresenceEnableBroadcastEndpoint(this)],
+        });
+        await configuration.scheduler.registerProcessors(presenceProcessors(this));
+        // endpoints check request.user themselves, to answer a missing login in Rocket.Chat's JSON envelope
+        await configuration.api.provideApi({
+            visibility: ApiVisibility.PUBLIC,
+            security: ApiSecurity.UNSECURE,
+            endpoints: [new UsersSetStatusEndpoint(this), new UsersGetStatusEndpoint(this)],
+        });
+        await configuration.scheduler.registerProcessors([statusExpiryProcessor]);
+    }
+
+    public async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
+        try {
+            const rearmed = await rearmStatusExpiries(this.getAccessors().reader, configurationModify.scheduler);
+            this.getLogger().debug(`re-armed ${rearmed} pending status expiries`);
+        } catch (error) {
+            this.getLogger().error('could not re-arm pending status expiries', error);
+        }
+        await startPresenceMonitor(configurationModify).catch((error) => this.getLogger().error('could not start the presence monitor', error));
+        return super.onEnable(environment, configurationModify);
+    }
+
+    public async onPreSettingUpdate(context: ISettingUpdateContext, _configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<ISetting> {
+        return presencePreSettingUpdate(context, read);
+    }
+
+    public async onSettingUpdated(setting: ISetting, configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<void> {
+        return presenceSettingUpdated(this, setting, configurationModify, read);
+    }
+
+    public async executePostUserLoggedIn(user: IUser, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {
+        return onUserLoggedIn(this, user, read, http, persis, modify);
+    }
+
+    public async executePostUserLoggedOut(user: IUser, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {
+        return onUserLoggedOut(this, user, read, http, persis, modify);
+    }
+
+    public async executePostUserStatusChanged(context: IUserStatusContext, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {
+        return onUserStatusChanged(this, context, read, http, persis, modify);
     }
 }

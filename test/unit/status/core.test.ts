@@ -1,0 +1,257 @@
+import { AppError, errorText } from '../../../src/core/AppError';
+import {
+    decideSetStatus,
+    hasValidShape,
+    inferManualDefault,
+    isUserPresence,
+    MATCH_ERROR_TEXT,
+    normalizeStatusText,
+    parseDuration,
+    parseExpiresAt,
+    parseRoleList,
+    SetStatusContext,
+    StatusUser,
+    targetReference,
+    UserLookup,
+    visibleStatus,
+} from '../../../src/core/status';
+
+const NOW = new Date('2026-06-10T12:00:00.000Z'); // a Wednesday
+const caller: StatusUser = { id: 'u1', username: 'alice', roles: ['user'] };
+const admin: StatusUser = { id: 'a1', username: 'root', roles: ['user', 'admin'] };
+const bob: StatusUser = { id: 'u2', username: 'Bob', roles: ['user'] };
+
+const context = (over: Partial<SetStatusContext> = {}): SetStatusContext => ({
+    caller,
+    allowStatusMessageChange: true,
+    allowInvisibleStatus: true,
+    editOtherUserStatusRoles: ['admin'],
+    now: NOW,
+    ...over,
+});
+const lookup: UserLookup = async (ref) => {
+    if (ref.kind === 'userId') return [bob, caller, admin].find((u) => u.id === ref.userId);
+    return [bob, caller, admin].find((u) => u.username.toLowerCase() === ref.username.toLowerCase());
+};
+const text = (e?: AppError): string | undefined => (e ? errorText(e) : undefined);
+
+describe('presets', () => {
+    it.each(['online', 'away', 'busy', 'offline'])('%s is a preset', (s) => expect(isUserPresence(s)).toBe(true));
+    it.each(['disabled', 'invisible', 'Online', '', undefined, 3])('%p is not', (s) => expect(isUserPresence(s)).toBe(false));
+});
+
+describe('visible status (Rocket.Chat rule)', () => {
+    it.each([
+        ['offline', 'online', 'offline'],
+        ['offline', 'busy', 'offline'],
+        [undefined, 'away', 'offline'],
+        ['online', 'online', 'online'],
+        ['away', 'online', 'away'],
+        ['online', 'away', 'away'],
+        ['online', 'busy', 'busy'],
+        ['away', 'busy', 'busy'],
+        ['online', 'offline', 'offline'],
+    ] as const)('connection %p + default %p -> %p', (connection, manualDefault, expected) => {
+        expect(visibleStatus(connection, manualDefault)).toBe(expected);
+    });
+    it.each([
+        ['away', 'away', 'online'],
+        ['online', 'online', 'online'],
+        ['busy', 'online', 'busy'],
+        ['offline', 'online', 'offline'],
+        ['away', 'online', 'away'],
+        ['offline', 'offline', 'online'],
+    ])('status %p over connection %p was the default %p', (status, connection, expected) => {
+        expect(inferManualDefault(status, connection)).toBe(expected);
+    });
+});
+
+describe('status message', () => {
+    it('trims', () => expect(normalizeStatusText('  in a meeting \n')).toBe('in a meeting'));
+    it('cuts to 120 characters after trimming', () => {
+        expect(normalizeStatusText(`  ${'x'.repeat(130)}`)).toBe('x'.repeat(120));
+        expect(normalizeStatusText('y'.repeat(120))).toHaveLength(120);
+    });
+    it('never splits an emoji', () => expect(Array.from(normalizeStatusText('🎉'.repeat(121)))).toHaveLength(120));
+    it("'' and blanks clear", () => {
+        expect(normalizeStatusText('')).toBe('');
+        expect(normalizeStatusText('   ')).toBe('');
+    });
+});
+
+describe('target resolution', () => {
+    it('no userId/username is the caller', () => expect(targetReference({}, caller)).toEqual({ kind: 'self' }));
+    it('own userId is the caller', () => expect(targetReference({ userId: 'u1' }, caller)).toEqual({ kind: 'self' }));
+    it('own username, any case, is the caller', () => expect(targetReference({ username: 'ALICE' }, caller)).toEqual({ kind: 'self' }));
+    it('userId is tried first', () => expect(targetReference({ userId: 'u2', username: 'alice' }, caller)).toEqual({ kind: 'userId', userId: 'u2' }));
+    it('another username', () => expect(targetReference({ username: 'bob' }, caller)).toEqual({ kind: 'username', username: 'bob' }));
+    it('role lists', () => {
+        expect(parseRoleList('admin, moderator  owner')).toEqual(['admin', 'moderator', 'owner']);
+        expect(parseRoleList('')).toEqual([]);
+        expect(parseRoleList(undefined)).toEqual([]);
+    });
+});
+
+describe('users.setStatus rules, in order', () => {
+    describe('1. shape', () => {
+        it.each([[{}], [{ message: 3 }], [{ status: null, message: null }], [{ status: 1, message: 'x' }], [{ message: 'x', status: 5 }], [null], ['text'], [[]], [{ userId: 'u2' }]])(
+            '%p is refused with the Match error',
+            async (body) => {
+                const d = await decideSetStatus(body, context(), lookup);
+                expect(d.error).toEqual({ kind: 'invalid', text: MATCH_ERROR_TEXT });
+                expect(d.change).toBeUndefined();
+            },
+        );
+        it.each([[{ message: 'x' }], [{ status: 'away' }], [{ message: 'x', status: null }], [{ status: 'away', message: null }], [{ status: 'away', extra: 1 }]])('%p has the shape', (body) => {
+            expect(hasValidShape(body)).toBe(true);
+        });
+        it('the shape is checked before the workspace setting', async () => {
+            const d = await decideSetStatus({}, context({ allowStatusMessageChange: false }), lookup);
+            expect(text(d.error)).toBe(MATCH_ERROR_TEXT);
+        });
+    });
+
+    describe('2. Accounts_AllowUserStatusMessageChange false', () => {
+        it.each([[{ message: 'hi' }], [{ status: 'away' }]])('refuses %p', async (body) => {
+            const d = await decideSetStatus(body, context({ allowStatusMessageChange: false }), lookup);
+            expect(d.error).toEqual({ kind: 'rule', code: 'error-not-allowed', reason: 'Change status is not allowed' });
+            expect(text(d.error)).toBe('Change status is not allowed [error-not-allowed]');
+            expect(d.change).toBeUndefined();
+        });
+        it('comes before the target check', async () => {
+            const d = await decideSetStatus({ status: 'away', userId: 'u2' }, context({ allowStatusMessageChange: false }), lookup);
+            expect(d.error?.kind).toBe('rule');
+        });
+    });
+
+    describe('3. target', () => {
+        it('someone else without the role: forbidden', async () => {
+            const d = await decideSetStatus({ status: 'away', userId: 'u2' }, context(), lookup);
+            expect(d.error).toEqual({ kind: 'forbidden' });
+            expect(d.change).toBeUndefined();
+        });
+        it('forbidden comes before an unknown target', async () => {
+            const d = await decideSetStatus({ status: 'away', username: 'nobody' }, context(), lookup);
+            expect(d.error).toEqual({ kind: 'forbidden' });
+        });
+        it('with the role: the other user, by id', async () => {
+            const d = await decideSetStatus({ status: 'busy', userId: 'u2' }, context({ caller: admin }), lookup);
+            expect(d).toEqual({ target: bob, change: { status: 'busy' } });
+        });
+        it('with the role: by username, case-insensitive', async () => {
+            const d = await decideSetStatus({ status: 'busy', username: 'BOB' }, context({ caller: admin }), lookup);
+            expect(d.target).toBe(bob);
+        });
+        it('the role comes from the setting', async () => {
+            const d = await decideSetStatus({ status: 'busy', userId: 'u2' }, context({ editOtherUserStatusRoles: ['user'] }), lookup);
+            expect(d.target).toBe(bob);
+        });
+        it('unknown target: error-invalid-user', async () => {
+            const d = await decideSetStatus({ status: 'busy', userId: 'nope' }, context({ caller: admin }), lookup);
+            expect(text(d.error)).toBe('The required "userId" or "username" param provided does not match any users [error-invalid-user]');
+            expect(d.error).toMatchObject({ code: 'error-invalid-user' });
+            expect(d.change).toBeUndefined();
+        });
+        it('oneself needs no role', async () => {
+            const d = await decideSetStatus({ status: 'away', username: 'alice' }, context(), lookup);
+            expect(d).toEqual({ target: caller, change: { status: 'away' } });
+        });
+    });
+
+    describe('4. message', () => {
+        it('trimmed and cut to 120', async () => {
+            const d = await decideSetStatus({ message: `  ${'m'.repeat(200)}  ` }, context(), lookup);
+            expect(d.change).toEqual({ message: 'm'.repeat(120) });
+            expect(d.error).toBeUndefined();
+        });
+        it("'' clears", async () => {
+            expect((await decideSetStatus({ message: '' }, context(), lookup)).change).toEqual({ message: '' });
+        });
+    });
+
+    describe('5. status', () => {
+        it.each(['disabled', 'invisible', 'ONLINE', 'dnd'])('%p: error-invalid-status, the message still applied', async (status) => {
+            const d = await decideSetStatus({ status, message: ' lunch ' }, context(), lookup);
+            expect(text(d.error)).toBe('Valid status types include online, away, offline, and busy. [error-invalid-status]');
+            expect(d.change).toEqual({ message: 'lunch' });
+        });
+        it('invalid status without message changes nothing', async () => {
+            const d = await decideSetStatus({ status: 'nope' }, context(), lookup);
+            expect(d.change).toBeUndefined();
+            expect(d.error).toMatchObject({ code: 'error-invalid-status' });
+        });
+        it('offline while invisible is disabled: error-status-not-allowed', async () => {
+            const d = await decideSetStatus({ status: 'offline' }, context({ allowInvisibleStatus: false }), lookup);
+            expect(text(d.error)).toBe('Invisible status is disabled [error-status-not-allowed]');
+            expect(d.change).toBeUndefined();
+        });
+        it('offline is fine when allowed', async () => {
+            expect((await decideSetStatus({ status: 'offline' }, context(), lookup)).change).toEqual({ status: 'offline' });
+        });
+        it.each(['online', 'away', 'busy'])('%s is fine while invisible is disabled', async (status) => {
+            expect((await decideSetStatus({ status }, context({ allowInvisibleStatus: false }), lookup)).change).toEqual({ status });
+        });
+        it("status '' with a message only sets the message (Rocket.Chat ignores an empty status)", async () => {
+            expect(await decideSetStatus({ status: '', message: 'x' }, context(), lookup)).toEqual({ target: caller, change: { message: 'x' } });
+        });
+    });
+
+    describe('6. expiresAt', () => {
+        it('a future ISO date is kept', async () => {
+            const d = await decideSetStatus({ status: 'busy', expiresAt: '2026-06-10T13:00:00.000Z' }, context(), lookup);
+            expect(d.change).toEqual({ status: 'busy', expiresAt: new Date('2026-06-10T13:00:00.000Z') });
+        });
+        it.each(['2026-06-10T11:00:00Z', '2026-06-10T12:00:00.000Z', 'tomorrow', 'not a date', '2026-13-45', 1781096400000, true, {}])('%p: error-invalid-date', async (expiresAt) => {
+            const d = await decideSetStatus({ status: 'busy', message: 'm', expiresAt }, context(), lookup);
+            expect(d.error).toMatchObject({ kind: 'rule', code: 'error-invalid-date' });
+            expect(d.change).toEqual({ message: 'm' });
+        });
+        it('a bad status is reported before a bad date', async () => {
+            const d = await decideSetStatus({ status: 'bad', expiresAt: 'bad' }, context(), lookup);
+            expect(d.error).toMatchObject({ code: 'error-invalid-status' });
+        });
+        it('null is no expiry', async () => {
+            expect((await decideSetStatus({ status: 'busy', expiresAt: null }, context(), lookup)).change).toEqual({ status: 'busy' });
+        });
+        it('parseExpiresAt', () => {
+            expect(parseExpiresAt('2026-06-11', NOW)).toEqual(new Date('2026-06-11T00:00:00.000Z'));
+            expect(parseExpiresAt('2020-01-01', NOW)).toBeUndefined();
+        });
+    });
+
+    it('7. success: message and status together', async () => {
+        expect(await decideSetStatus({ status: 'away', message: 'brb', foo: 'ignored' }, context(), lookup)).toEqual({ target: caller, change: { message: 'brb', status: 'away' } });
+    });
+});
+
+describe('durations', () => {
+    const until = (input: string, offset = 0): string => {
+        const r = parseDuration(input, NOW, offset);
+        if (!r.ok) throw new Error(`${input}: ${r.reason}`);
+        return r.until.toISOString();
+    };
+    it.each([
+        ['30m', '2026-06-10T12:30:00.000Z'],
+        ['30min', '2026-06-10T12:30:00.000Z'],
+        ['1h', '2026-06-10T13:00:00.000Z'],
+        ['2h30m', '2026-06-10T14:30:00.000Z'],
+        ['1d', '2026-06-11T12:00:00.000Z'],
+        ['today', '2026-06-10T23:59:59.999Z'],
+        ['tomorrow', '2026-06-11T23:59:59.999Z'],
+        ['this week', '2026-06-14T23:59:59.999Z'],
+        ['This  Week', '2026-06-14T23:59:59.999Z'],
+        ['2026-06-20', '2026-06-20T23:59:59.999Z'],
+        ['2026-06-20T09:15', '2026-06-20T09:15:00.000Z'],
+        ['2026-06-20T09:15:00Z', '2026-06-20T09:15:00.000Z'],
+        ['2026-06-20T09:15:00+02:00', '2026-06-20T07:15:00.000Z'],
+    ])('%s -> %s', (input, expected) => expect(until(input)).toBe(expected));
+    it('calendar words follow the user UTC offset', () => {
+        expect(until('today', -3)).toBe('2026-06-11T02:59:59.999Z');
+        expect(until('today', 14)).toBe('2026-06-11T09:59:59.999Z');
+        expect(until('2026-06-20', 2)).toBe('2026-06-20T21:59:59.999Z');
+    });
+    it.each(['0m', '', 'soon', '5x', '2026-02-30', '2026-06-20T25:00', 'h', '1h30'])('%p is invalid', (input) => {
+        expect(parseDuration(input, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    });
+    it.each(['2026-06-09', '2026-06-10T11:00'])('%p is in the past', (input) => expect(parseDuration(input, NOW)).toEqual({ ok: false, reason: 'past' }));
+});
