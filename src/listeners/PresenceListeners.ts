@@ -4,12 +4,13 @@
  *   session resuming a token included): +1 for that user;
  * - IPostUserLoggedOut (an explicit logout of one session): -1 for that user, never below 0;
  * - IPostUserStatusChanged: when the user's connection status is `offline` (their last
- *   session closed; a disconnect fires no logout), the user's count goes to 0; when the user
- *   is connected but the app has counted none of their sessions (it was installed or
- *   restarted after they logged in), it goes to 1.
- * A closed session of a user who keeps another one open fires no event, so the app's count
- * can stay above the real one until that user's last session closes; the monitoring job
- * corrects it from the workspace's exact count when it has a URL and an access token.
+ *   session closed; in Rocket.Chat a disconnect fires no logout), the user's count goes to 0.
+ *   A change while connected changes nothing: it may arrive before or after the login event
+ *   of the same session, so counting it would count that session twice.
+ * A closed session of a user who keeps another one open fires no event in Rocket.Chat, so the
+ * app's count can stay above the real one until that user's last session closes; sessions
+ * opened before the app was installed are not counted until they log in again. The monitoring
+ * job corrects both from the workspace's exact count when it has a URL and an access token.
  * Each event costs a fixed number of record reads and writes (PresenceRepository).
  */
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
@@ -38,5 +39,7 @@ export async function onUserStatusChanged(
 ): Promise<void> {
     const connection = context.user.statusConnection;
     const disconnected = connection === UserStatusConnection.OFFLINE || (connection === undefined && context.currentStatus === 'offline');
-    await recordConnections(app, { read, http, persis, modify }, context.user.id, (count) => (disconnected ? 0 : Math.max(count, 1)));
+    if (disconnected) {
+        await recordConnections(app, { read, http, persis, modify }, context.user.id, () => 0);
+    }
 }

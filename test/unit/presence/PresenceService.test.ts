@@ -99,7 +99,7 @@ describe('presence service and the cap (through the listeners)', () => {
         expect(isOff(world)).toBe(false);
     });
 
-    it('a status change to disconnected drops all of that user\'s connections', async () => {
+    it('a status change to disconnected drops all of that user\'s connections, other changes count nothing', async () => {
         const world = new FakeWorld();
         await login(world, 'a');
         await login(world, 'a');
@@ -108,9 +108,13 @@ describe('presence service and the cap (through the listeners)', () => {
         const user = { ...world.users.get('a')!, statusConnection: 'offline' } as never;
         await onUserStatusChanged(world.app(), { user, currentStatus: 'offline', previousStatus: 'online' }, a.read, a.http!, a.persis, a.modify);
         expect(await currentConnections(a.read)).toBe(1);
-        const connected = { ...world.users.get('c') ?? world.addUser('c'), statusConnection: 'online' } as never;
+        // a change while connected (e.g. the one a login causes) never counts a session twice
+        const connected = { ...world.users.get('b')!, statusConnection: 'online' } as never;
         await onUserStatusChanged(world.app(), { user: connected, currentStatus: 'online', previousStatus: 'offline' }, a.read, a.http!, a.persis, a.modify);
-        expect(await currentConnections(a.read)).toBe(2);
+        expect(await currentConnections(a.read)).toBe(1);
+        const invisible = { ...world.users.get('b')!, statusConnection: 'online' } as never;
+        await onUserStatusChanged(world.app(), { user: invisible, currentStatus: 'offline', previousStatus: 'online' }, a.read, a.http!, a.persis, a.modify);
+        expect(await currentConnections(a.read)).toBe(1);
     });
 
     it('tells each user once per turn-off, on the next interaction and by a notice at login', async () => {
