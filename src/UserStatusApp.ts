@@ -6,6 +6,7 @@ import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/settings/ISettingUpdateContext';
 import { IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUser, IUserStatusContext } from '@rocket.chat/apps-engine/definition/users';
 
+import { StatusCommand } from './commands/StatusCommand';
 import { UsersGetStatusEndpoint } from './endpoints/UsersGetStatusEndpoint';
 import { UsersSetStatusEndpoint } from './endpoints/UsersSetStatusEndpoint';
 import { rearmStatusExpiries, statusExpiryProcessor } from './jobs/StatusExpiryJob';
@@ -37,6 +38,8 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
             endpoints: [new UsersSetStatusEndpoint(this), new UsersGetStatusEndpoint(this)],
         });
         await configuration.scheduler.registerProcessors([statusExpiryProcessor]);
+        // the app's own command, for workspaces where the built-in /status must stay
+        await configuration.slashCommands.provideSlashCommand(new StatusCommand('userstatus', false));
     }
 
     public async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
@@ -47,6 +50,12 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
             this.getLogger().error('could not re-arm pending status expiries', error);
         }
         await startPresenceMonitor(configurationModify).catch((error) => this.getLogger().error('could not start the presence monitor', error));
+        try {
+            // take over Rocket.Chat's built-in /status; `/status <message>` keeps setting the message
+            await configurationModify.slashCommands.modifySlashCommand(new StatusCommand('status', true));
+        } catch (error) {
+            this.getLogger().warn('could not take over /status (another app has it, or the workspace has none); /userstatus still works', error);
+        }
         return super.onEnable(environment, configurationModify);
     }
 

@@ -1,0 +1,75 @@
+import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
+
+import { STATUS_MESSAGES } from '../i18n/statusMessages';
+import { translator } from '../i18n/translate';
+import { CommandContext, CommandReply } from './CommandContext';
+import { parseStatusCommand } from './parseStatusCommand';
+import { help } from './subcommands/help';
+import { listStatuses } from './subcommands/listStatuses';
+import { clearStatus, setStatus } from './subcommands/setStatus';
+import { showStatus } from './subcommands/showStatus';
+
+/** The one dispatcher behind `/status` and `/userstatus`: parse, run the subcommand, answer. */
+export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyArray<string>, freeTextIsMessage: boolean): Promise<CommandReply> {
+    const request = parseStatusCommand(args, { now: ctx.now, utcOffset: ctx.sender.utcOffset ?? 0, freeTextIsMessage });
+    let result: CommandReply;
+    switch (request.kind) {
+        case 'help':
+            return help(ctx);
+        case 'list':
+            return listStatuses(ctx);
+        case 'show':
+            result = await showStatus(ctx, request.username);
+            break;
+        case 'clear':
+            result = await clearStatus(ctx);
+            break;
+        case 'set':
+            result = await setStatus(ctx, request);
+            break;
+        case 'error':
+            result = { ok: false, text: ctx.t(request.key, { ...request.params, command: ctx.command }) };
+            break;
+    }
+    // a wrong subcommand or value: one error line, then the help; nothing changed
+    return result.ok ? result : { ok: false, text: `${result.text}\n\n${ctx.t('help', { command: ctx.command })}` };
+}
+
+/**
+ * `/status` (taking over Rocket.Chat's built-in, `/status <message>` still sets the message) and the
+ * app's own `/userstatus` (an unknown word is an error). Every reply is ephemeral, in the user's language.
+ */
+export class StatusCommand implements ISlashCommand {
+    public readonly i18nParamsExample: string;
+    public readonly i18nDescription: string;
+    public readonly providesPreview = false;
+
+    constructor(
+        public readonly command: string,
+        private readonly freeTextIsMessage: boolean,
+    ) {
+        this.i18nParamsExample = `cmd_${command}_params`;
+        this.i18nDescription = `cmd_${command}_description`;
+    }
+
+    public async executor(context: SlashCommandContext, read: IRead, modify: IModify, _http: IHttp, persistence: IPersistence): Promise<void> {
+        const sender = context.getSender();
+        const ctx: CommandContext = {
+            read,
+            modify,
+            persistence,
+            sender,
+            t: translator(STATUS_MESSAGES, sender.settings?.preferences?.language),
+            command: `/${this.command}`,
+            now: new Date(),
+        };
+        const answer = await dispatchStatusCommand(ctx, context.getArguments(), this.freeTextIsMessage);
+        const appUser = await read.getUserReader().getAppUser();
+        const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(answer.text).setGroupable(false);
+        if (appUser) {
+            message.setSender(appUser);
+        }
+        await modify.getNotifier().notifyUser(sender, message.getMessage());
+    }
+}
