@@ -38,6 +38,7 @@ export async function presenceSettingUpdated(app: PresenceApp, setting: ISetting
         case AppSetting.PresenceCapUnlimited:
             if (setting.value === true) {
                 if (!(await readPresenceSettings(read)).enabled) {
+                    // not waited for: the engine stores it after this hook returns
                     await app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.PresenceServiceEnabled, true);
                 }
                 return;

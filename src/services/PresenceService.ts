@@ -61,6 +61,22 @@ export async function currentConnections(read: IRead): Promise<number> {
 
 const languageOf = (user: IUser | undefined): string | undefined => user?.settings?.preferences?.language;
 
+/**
+ * Sets the app setting `presence_service_enabled` and waits until the engine reads it back:
+ * the engine's setting updater returns before the value is stored (it first asks the app's
+ * onPreSettingUpdate), and the next event must see the new value.
+ */
+export async function setServiceEnabled(app: PresenceApp, read: IRead, enabled: boolean, timeoutMs = 3000): Promise<void> {
+    await app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.PresenceServiceEnabled, enabled);
+    const deadline = Date.now() + timeoutMs;
+    while ((await readPresenceSettings(read)).enabled !== enabled) {
+        if (Date.now() > deadline) {
+            throw new Error(`presence_service_enabled did not become ${enabled}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+}
+
 /** Sets both workspace settings that stop Rocket.Chat's presence broadcast (true = stopped). */
 export async function setWorkspaceBroadcastDisabled(app: PresenceApp, read: IRead, disabled: boolean): Promise<void> {
     const reader = read.getEnvironmentReader().getServerSettings();
@@ -101,7 +117,7 @@ export async function turnOff(app: PresenceApp, access: PresenceAccess, count: n
         if (!settings.enabled) {
             return 0;
         }
-        await app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.PresenceServiceEnabled, false);
+        await setServiceEnabled(app, access.read, false);
         await setWorkspaceBroadcastDisabled(app, access.read, true);
         const repository = new PresenceRepository(access.read.getPersistenceReader(), access.persis);
         const next = ((await repository.getTurnOff())?.epoch ?? 0) + 1;
@@ -199,7 +215,7 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess): 
             return fail(allowed.error);
         }
         if (!settings.enabled) {
-            await app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.PresenceServiceEnabled, true);
+            await setServiceEnabled(app, access.read, true);
         }
         await setWorkspaceBroadcastDisabled(app, access.read, false);
         return ok({ alreadyEnabled: settings.enabled, current, max: settings.cap });
