@@ -39,7 +39,7 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         });
         await configuration.scheduler.registerProcessors([statusExpiryProcessor]);
         // the app's own command, for workspaces where the built-in /status must stay
-        await configuration.slashCommands.provideSlashCommand(new StatusCommand('userstatus', false));
+        await configuration.slashCommands.provideSlashCommand(new StatusCommand('userstatus', false, this));
     }
 
     public async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
@@ -52,7 +52,7 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         await startPresenceMonitor(configurationModify).catch((error) => this.getLogger().error('could not start the presence monitor', error));
         try {
             // take over Rocket.Chat's built-in /status; `/status <message>` keeps setting the message
-            await configurationModify.slashCommands.modifySlashCommand(new StatusCommand('status', true));
+            await configurationModify.slashCommands.modifySlashCommand(new StatusCommand('status', true, this));
         } catch (error) {
             this.getLogger().warn('could not take over /status (another app has it, or the workspace has none); /userstatus still works', error);
         }

@@ -1,7 +1,8 @@
-import { IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { AppError } from '../core/AppError';
+import { PresenceApp } from '../services/PresenceService';
 import { StatusMessageKey } from '../i18n/statusMessages';
 import { Translator } from '../i18n/translate';
 
@@ -15,6 +16,8 @@ export interface CommandContext {
     /** `/status` or `/userstatus`, for the help text */
     command: string;
     now: Date;
+    /** for the admins' presence subcommands (`connections`, `enable`) */
+    presence?: { app: PresenceApp; http: IHttp };
 }
 
 /** A subcommand's answer: the reply, or an error line that the dispatcher follows with the help. */

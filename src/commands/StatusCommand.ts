@@ -5,6 +5,8 @@ import { STATUS_MESSAGES } from '../i18n/statusMessages';
 import { translator } from '../i18n/translate';
 import { CommandContext, CommandReply } from './CommandContext';
 import { parseStatusCommand } from './parseStatusCommand';
+import { isPresenceSubcommand, PRESENCE_SUBCOMMANDS } from './subcommands/presenceSubcommands';
+import { PresenceApp } from '../services/PresenceService';
 import { help } from './subcommands/help';
 import { listStatuses } from './subcommands/listStatuses';
 import { clearStatus, setStatus } from './subcommands/setStatus';
@@ -12,6 +14,12 @@ import { showStatus } from './subcommands/showStatus';
 
 /** The one dispatcher behind `/status` and `/userstatus`: parse, run the subcommand, answer. */
 export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyArray<string>, freeTextIsMessage: boolean): Promise<CommandReply> {
+    const first = args.find((word) => word.trim() !== '')?.trim().toLowerCase();
+    if (first && ctx.presence && isPresenceSubcommand(first)) {
+        const { app, http } = ctx.presence;
+        const text = await PRESENCE_SUBCOMMANDS[first]({ app, http, sender: ctx.sender, read: ctx.read, modify: ctx.modify, persis: ctx.persistence });
+        return { ok: true, text };
+    }
     const request = parseStatusCommand(args, { now: ctx.now, utcOffset: ctx.sender.utcOffset ?? 0, freeTextIsMessage });
     let result: CommandReply;
     switch (request.kind) {
@@ -48,12 +56,13 @@ export class StatusCommand implements ISlashCommand {
     constructor(
         public readonly command: string,
         private readonly freeTextIsMessage: boolean,
+        private readonly app?: PresenceApp,
     ) {
         this.i18nParamsExample = `cmd_${command}_params`;
         this.i18nDescription = `cmd_${command}_description`;
     }
 
-    public async executor(context: SlashCommandContext, read: IRead, modify: IModify, _http: IHttp, persistence: IPersistence): Promise<void> {
+    public async executor(context: SlashCommandContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): Promise<void> {
         const sender = context.getSender();
         const ctx: CommandContext = {
             read,
@@ -63,6 +72,7 @@ export class StatusCommand implements ISlashCommand {
             t: translator(STATUS_MESSAGES, sender.settings?.preferences?.language),
             command: `/${this.command}`,
             now: new Date(),
+            presence: this.app ? { app: this.app, http } : undefined,
         };
         const answer = await dispatchStatusCommand(ctx, context.getArguments(), this.freeTextIsMessage);
         const appUser = await read.getUserReader().getAppUser();

@@ -5,6 +5,7 @@ import { STATUS_MESSAGES } from '../../../src/i18n/statusMessages';
 import { pickLanguage, translator } from '../../../src/i18n/translate';
 import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+import { presenceMessage } from '../../../src/core/presence/PresenceMessages';
 import { FakeWorld, makeUser } from './fakes';
 
 const NOW = new Date('2026-06-10T12:00:00.000Z');
@@ -145,6 +146,14 @@ describe('status command dispatcher', () => {
         expect((await dispatchStatusCommand(ctx(), split('show @bob'), false)).text).toBe('@bob: Busy.\nMessage: "focus".');
         world.appSettings.presence_service_enabled = false;
         expect((await dispatchStatusCommand(ctx(), split('show bob'), false)).text).toContain('Disabled');
+    });
+
+    it('routes the admins\' presence subcommands to the presence feature', async () => {
+        world.appSettings.roles_manage_user_status = 'admin';
+        const app = { getID: () => 'app', getLogger: () => console, getAccessors: () => ({ environmentWriter: {} }) };
+        const r = await dispatchStatusCommand({ ...ctx(), presence: { app: app as never, http: {} as never } }, ['connections'], false);
+        expect(r.text).toContain(presenceMessage('en', 'not_allowed'));
+        expect(world.updates).toEqual([]);
     });
 
     it('help and list', async () => {
