@@ -45,10 +45,11 @@ const user = (id: string) => new RocketChatAssociationRecord(RocketChatAssociati
 
 const TOTALS = [misc('presence-connection-totals')];
 const TURN_OFF = [misc('presence-turn-off')];
-const userConnections = (userId: string) => [misc('presence-user-connections'), user(userId)];
+// the user's association first: stores look records up by the first, most selective, association
+const userConnections = (userId: string) => [user(userId), misc('presence-user-connections')];
 const ADMINS = misc('presence-admin');
-const admin = (userId: string) => [ADMINS, user(userId)];
-const notified = (userId: string) => [misc('presence-notified'), user(userId)];
+const admin = (userId: string) => [user(userId), ADMINS];
+const notified = (userId: string) => [user(userId), misc('presence-notified')];
 
 /** The effective concurrent connection count: the event count corrected by the last exact reading. */
 export function effectiveCount(totals: ConnectionTotals): number {
