@@ -34,7 +34,13 @@ export function errorLine(t: Translator<StatusMessageKey>, error: AppError, para
         case 'unauthenticated':
             return t('error_forbidden');
         case 'rule': {
-            const known: ReadonlyArray<string> = ['error-not-allowed', 'error-invalid-user', 'error-invalid-status', 'error-status-not-allowed', 'error-invalid-date'];
+            const known: ReadonlyArray<string> = [
+                'error-not-allowed',
+                'error-invalid-user',
+                'error-invalid-status',
+                'error-status-not-allowed',
+                'error-invalid-date',
+            ];
             return known.includes(error.code) ? t(error.code as StatusMessageKey, params) : t('error_generic', { reason: error.reason || error.code });
         }
         case 'invalid':

@@ -14,7 +14,10 @@ import { showStatus } from './subcommands/showStatus';
 
 /** The one dispatcher behind `/status` and `/userstatus`: parse, run the subcommand, answer. */
 export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyArray<string>, freeTextIsMessage: boolean): Promise<CommandReply> {
-    const first = args.find((word) => word.trim() !== '')?.trim().toLowerCase();
+    const first = args
+        .find((word) => word.trim() !== '')
+        ?.trim()
+        .toLowerCase();
     if (first && ctx.presence && isPresenceSubcommand(first)) {
         const { app, http } = ctx.presence;
         const text = await PRESENCE_SUBCOMMANDS[first]({ app, http, sender: ctx.sender, read: ctx.read, modify: ctx.modify, persis: ctx.persistence });

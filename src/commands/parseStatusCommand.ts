@@ -8,7 +8,11 @@ export type StatusCommandRequest =
     | { kind: 'clear' }
     | { kind: 'show'; username?: string }
     | { kind: 'set'; status?: UserPresence; message?: string; expiresAt?: Date }
-    | { kind: 'error'; key: 'error_unknown_subcommand' | 'error_invalid_duration' | 'error_past_duration' | 'error_missing_user'; params: Record<string, string> };
+    | {
+          kind: 'error';
+          key: 'error_unknown_subcommand' | 'error_invalid_duration' | 'error_past_duration' | 'error_missing_user';
+          params: Record<string, string>;
+      };
 
 export interface ParseOptions {
     now: Date;

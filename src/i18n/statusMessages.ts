@@ -60,7 +60,7 @@ const en: Record<StatusMessageKey, string> = {
         '  durations: 30m, 1h, 2h30m, today, tomorrow, this week, 2026-12-24, 2026-12-24T09:00',
         '{command} message <text>: set only the status message',
         '{command} clear: back to Online with no message',
-        '{command} show [@user]: show your status or someone else\'s',
+        "{command} show [@user]: show your status or someone else's",
         '{command} list: the statuses you can set',
         '{command} connections | enable: (admins) show the connections and turn the presence service back on',
         '{command} help: this help',

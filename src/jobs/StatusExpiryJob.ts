@@ -13,7 +13,12 @@ function isJobData(context: IJobContext): context is IJobContext & StatusExpiryJ
  * Restores the previous status and message when a "clear after" passes. The stored record decides:
  * no record, or one with another token (a newer status replaced it), means there is nothing to do.
  */
-export async function runStatusExpiry(context: IJobContext, read: IRead, modify: IModify, persistence: IPersistence): Promise<'restored' | 'superseded' | 'gone'> {
+export async function runStatusExpiry(
+    context: IJobContext,
+    read: IRead,
+    modify: IModify,
+    persistence: IPersistence,
+): Promise<'restored' | 'superseded' | 'gone'> {
     if (!isJobData(context)) {
         return 'gone';
     }

@@ -34,7 +34,8 @@ export async function readStatusSettings(read: IRead): Promise<StatusSettings> {
     return {
         allowStatusMessageChange: isOn(allowChange),
         allowInvisibleStatus: isOn(allowInvisible),
-        editOtherUserStatusRoles: parseRoleList(roles),
+        // unset (never saved) means the setting's default, admin; an explicit '' means nobody
+        editOtherUserStatusRoles: roles === undefined || roles === null ? ['admin'] : parseRoleList(roles),
         presenceServiceEnabled: isOn(presence),
     };
 }
@@ -66,5 +67,7 @@ export async function findWorkspaceUser(read: IRead, ref: Exclude<TargetRef, { k
         return quietly(() => users.getById(ref.userId));
     }
     const name = ref.username.replace(/^@/, '');
-    return (await quietly(() => users.getByUsername(name))) ?? (name.toLowerCase() !== name ? quietly(() => users.getByUsername(name.toLowerCase())) : undefined);
+    return (
+        (await quietly(() => users.getByUsername(name))) ?? (name.toLowerCase() !== name ? quietly(() => users.getByUsername(name.toLowerCase())) : undefined)
+    );
 }

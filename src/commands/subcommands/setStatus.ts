@@ -17,7 +17,11 @@ export interface SetRequest {
 export async function setStatus(ctx: CommandContext, request: SetRequest): Promise<CommandReply> {
     const { t, read, modify, persistence, sender } = ctx;
     const settings = await readStatusSettings(read);
-    const body: SetStatusBody = { status: request.status, message: request.message ?? (request.status ? undefined : ''), expiresAt: request.expiresAt?.toISOString() };
+    const body: SetStatusBody = {
+        status: request.status,
+        message: request.message ?? (request.status ? undefined : ''),
+        expiresAt: request.expiresAt?.toISOString(),
+    };
     const decision = await decideSetStatus(body, { caller: toStatusUser(sender), ...settings, now: ctx.now }, async () => undefined);
     if (decision.error) {
         return replyError(errorLine(t, decision.error));

@@ -91,7 +91,9 @@ describe('status command dispatcher', () => {
     it('sets a preset with a message and an expiry', async () => {
         const r = await dispatchStatusCommand(ctx(), split('busy 1h In a meeting'), false);
         expect(r.ok).toBe(true);
-        expect(r.text).toMatch(/^Your status is now Busy until \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC\); then the previous one comes back\.\nYour status message is now "In a meeting"\.$/);
+        expect(r.text).toMatch(
+            /^Your status is now Busy until \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC\); then the previous one comes back\.\nYour status message is now "In a meeting"\.$/,
+        );
         expect(world.users.get('u1')).toMatchObject({ status: 'busy', statusText: 'In a meeting' });
         expect(world.scheduled).toHaveLength(1);
     });
@@ -148,7 +150,7 @@ describe('status command dispatcher', () => {
         expect((await dispatchStatusCommand(ctx(), split('show bob'), false)).text).toContain('Disabled');
     });
 
-    it('routes the admins\' presence subcommands to the presence feature', async () => {
+    it("routes the admins' presence subcommands to the presence feature", async () => {
         world.appSettings.roles_manage_user_status = 'admin';
         const app = { getID: () => 'app', getLogger: () => console, getAccessors: () => ({ environmentWriter: {} }) };
         const r = await dispatchStatusCommand({ ...ctx(), presence: { app: app as never, http: {} as never } }, ['connections'], false);

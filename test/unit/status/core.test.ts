@@ -94,15 +94,28 @@ describe('target resolution', () => {
 
 describe('users.setStatus rules, in order', () => {
     describe('1. shape', () => {
-        it.each([[{}], [{ message: 3 }], [{ status: null, message: null }], [{ status: 1, message: 'x' }], [{ message: 'x', status: 5 }], [null], ['text'], [[]], [{ userId: 'u2' }]])(
-            '%p is refused with the Match error',
-            async (body) => {
-                const d = await decideSetStatus(body, context(), lookup);
-                expect(d.error).toEqual({ kind: 'invalid', text: MATCH_ERROR_TEXT });
-                expect(d.change).toBeUndefined();
-            },
-        );
-        it.each([[{ message: 'x' }], [{ status: 'away' }], [{ message: 'x', status: null }], [{ status: 'away', message: null }], [{ status: 'away', extra: 1 }]])('%p has the shape', (body) => {
+        it.each([
+            [{}],
+            [{ message: 3 }],
+            [{ status: null, message: null }],
+            [{ status: 1, message: 'x' }],
+            [{ message: 'x', status: 5 }],
+            [null],
+            ['text'],
+            [[]],
+            [{ userId: 'u2' }],
+        ])('%p is refused with the Match error', async (body) => {
+            const d = await decideSetStatus(body, context(), lookup);
+            expect(d.error).toEqual({ kind: 'invalid', text: MATCH_ERROR_TEXT });
+            expect(d.change).toBeUndefined();
+        });
+        it.each([
+            [{ message: 'x' }],
+            [{ status: 'away' }],
+            [{ message: 'x', status: null }],
+            [{ status: 'away', message: null }],
+            [{ status: 'away', extra: 1 }],
+        ])('%p has the shape', (body) => {
             expect(hasValidShape(body)).toBe(true);
         });
         it('the shape is checked before the workspace setting', async () => {
@@ -201,11 +214,14 @@ describe('users.setStatus rules, in order', () => {
             const d = await decideSetStatus({ status: 'busy', expiresAt: '2026-06-10T13:00:00.000Z' }, context(), lookup);
             expect(d.change).toEqual({ status: 'busy', expiresAt: new Date('2026-06-10T13:00:00.000Z') });
         });
-        it.each(['2026-06-10T11:00:00Z', '2026-06-10T12:00:00.000Z', 'tomorrow', 'not a date', '2026-13-45', 1781096400000, true, {}])('%p: error-invalid-date', async (expiresAt) => {
-            const d = await decideSetStatus({ status: 'busy', message: 'm', expiresAt }, context(), lookup);
-            expect(d.error).toMatchObject({ kind: 'rule', code: 'error-invalid-date' });
-            expect(d.change).toEqual({ message: 'm' });
-        });
+        it.each(['2026-06-10T11:00:00Z', '2026-06-10T12:00:00.000Z', 'tomorrow', 'not a date', '2026-13-45', 1781096400000, true, {}])(
+            '%p: error-invalid-date',
+            async (expiresAt) => {
+                const d = await decideSetStatus({ status: 'busy', message: 'm', expiresAt }, context(), lookup);
+                expect(d.error).toMatchObject({ kind: 'rule', code: 'error-invalid-date' });
+                expect(d.change).toEqual({ message: 'm' });
+            },
+        );
         it('a bad status is reported before a bad date', async () => {
             const d = await decideSetStatus({ status: 'bad', expiresAt: 'bad' }, context(), lookup);
             expect(d.error).toMatchObject({ code: 'error-invalid-status' });
@@ -220,7 +236,10 @@ describe('users.setStatus rules, in order', () => {
     });
 
     it('7. success: message and status together', async () => {
-        expect(await decideSetStatus({ status: 'away', message: 'brb', foo: 'ignored' }, context(), lookup)).toEqual({ target: caller, change: { message: 'brb', status: 'away' } });
+        expect(await decideSetStatus({ status: 'away', message: 'brb', foo: 'ignored' }, context(), lookup)).toEqual({
+            target: caller,
+            change: { message: 'brb', status: 'away' },
+        });
     });
 });
 

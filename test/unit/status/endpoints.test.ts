@@ -70,8 +70,19 @@ describe('POST users.setStatus', () => {
         expect(world.users.get('u2')?.status).toBe('away');
     });
 
+    it('roles_edit_other_user_status unset means admin; empty means nobody', async () => {
+        delete world.appSettings.roles_edit_other_user_status;
+        expectJson(await setStatus({ status: 'busy', userId: 'u2' }, root), 200, { success: true });
+        world.appSettings.roles_edit_other_user_status = '';
+        expectJson(await setStatus({ status: 'away', userId: 'u2' }, root), 403, { success: false, error: 'unauthorized' });
+    });
+
     it('unknown target: 400 error-invalid-user', async () => {
-        const error = { success: false, errorType: 'error-invalid-user', error: 'The required "userId" or "username" param provided does not match any users [error-invalid-user]' };
+        const error = {
+            success: false,
+            errorType: 'error-invalid-user',
+            error: 'The required "userId" or "username" param provided does not match any users [error-invalid-user]',
+        };
         expectJson(await setStatus({ status: 'busy', userId: 'ghost' }, root), 400, error);
         expectJson(await setStatus({ status: 'busy', username: 'ghost' }, root), 400, error);
         expect(world.updates).toEqual([]);
@@ -109,7 +120,11 @@ describe('POST users.setStatus', () => {
 
     it('offline while Accounts_AllowInvisibleStatusOption is false: 400 error-status-not-allowed', async () => {
         world.workspaceSettings.Accounts_AllowInvisibleStatusOption = false;
-        expectJson(await setStatus({ status: 'offline' }), 400, { success: false, errorType: 'error-status-not-allowed', error: 'Invisible status is disabled [error-status-not-allowed]' });
+        expectJson(await setStatus({ status: 'offline' }), 400, {
+            success: false,
+            errorType: 'error-status-not-allowed',
+            error: 'Invisible status is disabled [error-status-not-allowed]',
+        });
         expect(world.updates).toEqual([]);
         world.workspaceSettings.Accounts_AllowInvisibleStatusOption = true;
         expectJson(await setStatus({ status: 'offline' }), 200, { success: true });
@@ -132,12 +147,22 @@ describe('POST users.setStatus', () => {
         expect(world.scheduled).toHaveLength(1);
         expect(world.scheduled[0]).toMatchObject({ id: 'status-expiry', when: new Date(expiresAt), data: { userId: 'u1' } });
         expect(world.store.map((s) => s.data)).toEqual([
-            expect.objectContaining({ userId: 'u1', expiresAt, restoreStatus: 'online', restoreMessage: 'old text', token: (world.scheduled[0].data as { token: string }).token }),
+            expect.objectContaining({
+                userId: 'u1',
+                expiresAt,
+                restoreStatus: 'online',
+                restoreMessage: 'old text',
+                token: (world.scheduled[0].data as { token: string }).token,
+            }),
         ]);
     });
 
     it('never a 500 for odd input', async () => {
-        for (const body of [{ status: 'away', userId: 42 }, { message: 'x', username: ['a'] }, { status: 'away', userId: '' }]) {
+        for (const body of [
+            { status: 'away', userId: 42 },
+            { message: 'x', username: ['a'] },
+            { status: 'away', userId: '' },
+        ]) {
             const res = await setStatus(body);
             expect(res.status).toBeLessThan(500);
         }

@@ -95,6 +95,7 @@ export class FakeWorld {
     }
 
     public read(): IRead {
+        // eslint-disable-next-line @typescript-eslint/no-this-alias
         const world = this;
         return {
             getEnvironmentReader: () => ({
@@ -111,6 +112,7 @@ export class FakeWorld {
     }
 
     public modify(): IModify {
+        // eslint-disable-next-line @typescript-eslint/no-this-alias
         const world = this;
         const apply = (user: IUser, fields: { statusText?: string; status?: string }): boolean => {
             world.updates.push({ userId: user.id, ...fields });
