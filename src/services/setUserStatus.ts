@@ -7,6 +7,7 @@ import { StatusErrors } from '../core/status/statusErrors';
 import { normalizeStatusText } from '../core/status/statusText';
 import { inferManualDefault } from '../core/status/visibleStatus';
 import { JobId, StatusExpiryJobData } from '../jobs/jobIds';
+import { StatusDefaultRepository } from '../storage/StatusDefaultRepository';
 import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
 
 export interface SetUserStatusInput {
@@ -56,11 +57,14 @@ export async function setUserStatus(read: IRead, modify: IModify, persistence: I
     }
     const message = input.message === undefined ? undefined : normalizeStatusText(input.message);
     const expiries = new StatusExpiryRepository(read.getPersistenceReader(), persistence);
+    const defaults = new StatusDefaultRepository(read.getPersistenceReader(), persistence);
     const pending = await expiries.find(user.id);
+    const lastKnownDefault = input.expiresAt && !pending ? await defaults.find(user.id) : undefined;
 
     const updater = modify.getUpdater().getUserUpdater();
     if (input.status !== undefined) {
         await updater.updateStatus(user, message ?? user.statusText ?? '', input.status);
+        await defaults.save(user.id, input.status);
     } else {
         await updater.updateStatusText(user, message ?? '');
     }
@@ -71,7 +75,7 @@ export async function setUserStatus(read: IRead, modify: IModify, persistence: I
             token: newToken(),
             expiresAt: input.expiresAt.toISOString(),
             // a status set on top of a temporary one comes back to what was there before both
-            restoreStatus: pending ? pending.restoreStatus : inferManualDefault(user.status, user.statusConnection),
+            restoreStatus: pending ? pending.restoreStatus : inferManualDefault(user.status, user.statusConnection, lastKnownDefault),
             restoreMessage: pending ? pending.restoreMessage : (user.statusText ?? ''),
         };
         await expiries.save(record);

@@ -24,15 +24,17 @@ export function visibleStatus(connection: ConnectionState, manualDefault: UserPr
 
 /**
  * The manual default behind a visible status, for restoring it later. The engine does not expose
- * Rocket.Chat's `statusDefault`, so it is inferred: a status that just mirrors the connection
- * (or a disconnected user, whose default cannot be seen) means the default `online`.
+ * Rocket.Chat's `statusDefault`, so it is inferred from what is visible; where that is ambiguous
+ * (a disconnected user shows `offline` whatever the default; an idle user with default `online`
+ * or `away` shows `away`), the default the app itself last set wins when it fits, else `online`.
  */
-export function inferManualDefault(status: string | undefined, connection: ConnectionState): UserPresence {
+export function inferManualDefault(status: string | undefined, connection: ConnectionState, lastKnownDefault?: UserPresence): UserPresence {
     if (!isConnected(connection)) {
-        return 'online';
+        return lastKnownDefault ?? 'online';
     }
     if (status === connection) {
-        return 'online';
+        // online over online can only be the default online; away over away is online or away
+        return status === 'away' && lastKnownDefault === 'away' ? 'away' : 'online';
     }
     if (status === 'away' || status === 'busy' || status === 'offline') {
         return status;

@@ -140,7 +140,7 @@ describe('status command dispatcher', () => {
         const r = await dispatchStatusCommand(ctx(), split('clear'), false);
         expect(r.text).toBe('Your status is cleared: Online, no message.');
         expect(world.users.get('u1')).toMatchObject({ status: 'online', statusText: '' });
-        expect(world.store).toEqual([]);
+        expect(world.expiryRecords()).toEqual([]);
     });
 
     it('show: own and someone else', async () => {

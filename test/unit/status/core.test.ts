@@ -64,6 +64,15 @@ describe('visible status (Rocket.Chat rule)', () => {
     ])('status %p over connection %p was the default %p', (status, connection, expected) => {
         expect(inferManualDefault(status, connection)).toBe(expected);
     });
+    it.each([
+        ['offline', 'offline', 'busy', 'busy'],
+        ['away', 'away', 'away', 'away'],
+        ['away', 'away', 'busy', 'online'],
+        ['online', 'online', 'away', 'online'],
+        ['busy', 'online', 'away', 'busy'],
+    ] as const)('status %p over connection %p, last set %p -> %p', (status, connection, last, expected) => {
+        expect(inferManualDefault(status, connection, last)).toBe(expected);
+    });
 });
 
 describe('status message', () => {

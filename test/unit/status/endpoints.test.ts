@@ -146,7 +146,7 @@ describe('POST users.setStatus', () => {
         expect(world.users.get('u1')).toMatchObject({ status: 'busy', statusText: 'meeting' });
         expect(world.scheduled).toHaveLength(1);
         expect(world.scheduled[0]).toMatchObject({ id: 'status-expiry', when: new Date(expiresAt), data: { userId: 'u1' } });
-        expect(world.store.map((s) => s.data)).toEqual([
+        expect(world.expiryRecords()).toEqual([
             expect.objectContaining({
                 userId: 'u1',
                 expiresAt,

@@ -60,7 +60,31 @@ describe('setUserStatus', () => {
         expect(user()).toMatchObject({ status: 'offline', statusText: 'two' });
         expect(await runJob(1)).toBe('restored');
         expect(user()).toMatchObject({ status: 'away', statusText: 'before' });
-        expect(world.store).toEqual([]);
+        expect(world.expiryRecords()).toEqual([]);
+    });
+});
+
+describe('what comes back when the visible status cannot tell', () => {
+    it('a disconnected user gets back the default the app last set, not online', async () => {
+        world.users.set('u1', makeUser('u1', { username: 'alice', status: 'offline', statusConnection: 'offline', statusText: '' }));
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy' });
+        await setUserStatus(world.read(), world.modify(), world.persistence(), {
+            user: { ...user(), status: 'offline' },
+            status: 'away',
+            expiresAt: inAnHour(),
+        });
+        expect(await runJob(0)).toBe('restored');
+        expect(user().status).toBe('busy');
+    });
+
+    it('idle with the default away stays away; without a known default, online', async () => {
+        world.users.set('u1', makeUser('u1', { username: 'alice', status: 'away', statusConnection: 'away' }));
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: inAnHour() });
+        expect(world.expiryRecords()).toEqual([expect.objectContaining({ restoreStatus: 'online' })]);
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'away' });
+        world.users.set('u1', { ...user(), status: 'away', statusConnection: 'away' } as never);
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: inAnHour() });
+        expect(world.expiryRecords()).toEqual([expect.objectContaining({ restoreStatus: 'away' })]);
     });
 });
 
@@ -70,7 +94,7 @@ describe('status expiry job', () => {
         expect(user()).toMatchObject({ status: 'busy', statusText: 'meeting' });
         expect(await runJob(0)).toBe('restored');
         expect(user()).toMatchObject({ status: 'away', statusText: 'before' });
-        expect(world.store).toEqual([]);
+        expect(world.expiryRecords()).toEqual([]);
         expect(await runJob(0)).toBe('gone');
     });
 
@@ -78,7 +102,7 @@ describe('status expiry job', () => {
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: inAnHour() });
         world.users.delete('u1');
         expect(await runJob(0)).toBe('gone');
-        expect(world.store).toEqual([]);
+        expect(world.expiryRecords()).toEqual([]);
     });
 
     it('ignores malformed job data', async () => {

@@ -42,6 +42,11 @@ export class FakeWorld {
     public notifications: Array<{ userId: string; text: string }> = [];
     private nextId = 1;
 
+    /** the stored status-expiry records */
+    public expiryRecords(): object[] {
+        return this.store.filter((s) => s.keys.includes('misc:status-expiry')).map((s) => s.data);
+    }
+
     public addUser(user: IUser): IUser {
         this.users.set(user.id, user);
         return user;
