@@ -76,6 +76,11 @@ export async function decideSetStatus(body: unknown, context: SetStatusContext, 
         return { error: StatusErrors.notAllowed() };
     }
     // 3. target: the caller, or someone else with the right role
+    const notAName = (value: unknown): boolean => value !== undefined && value !== null && typeof value !== 'string';
+    if (notAName(body.userId) || notAName(body.username)) {
+        // Rocket.Chat fails on these; never act on the caller by mistake
+        return { error: StatusErrors.invalidUser() };
+    }
     const ref = targetReference(body, context.caller);
     let target: StatusUser | undefined = context.caller;
     if (ref.kind !== 'self') {
