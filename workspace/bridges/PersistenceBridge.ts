@@ -1,0 +1,90 @@
+import { PersistenceBridge } from '@rocket.chat/apps-engine/server/bridges/PersistenceBridge';
+import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+import type { HostContext } from '../engine/HostContext';
+import { randomId } from '../store/ids';
+
+interface PersistenceDoc {
+    _id: string;
+    appId: string;
+    data: string;
+    associations: string[];
+}
+
+const keyOf = (a: RocketChatAssociationRecord): string => `${a.getModel ? a.getModel() : (a as any).model}:${a.getID ? a.getID() : (a as any).id}`;
+
+/** App persistence (Rocket.Chat's `rocketchat_apps_persistence`): records with associations, per app. */
+export class WorkspacePersistenceBridge extends PersistenceBridge {
+    constructor(private readonly ctx: HostContext) {
+        super();
+    }
+
+    private get col() {
+        return this.ctx.store.col('app_persistence');
+    }
+
+    private async matching(associations: RocketChatAssociationRecord[], appId: string): Promise<PersistenceDoc[]> {
+        const keys = associations.map(keyOf);
+        const docs = (await this.col.findAsync({ appId, associations: { $in: keys.length ? [keys[0]] : [] } })) as unknown as PersistenceDoc[];
+        return docs.filter((d) => keys.every((k) => (d.associations ?? []).includes(k)));
+    }
+
+    public async purge(appId: string): Promise<void> {
+        await this.col.removeAsync({ appId }, { multi: true });
+    }
+
+    protected async create(data: object, appId: string): Promise<string> {
+        return this.createWithAssociations(data, [], appId);
+    }
+
+    protected async createWithAssociations(data: object, associations: RocketChatAssociationRecord[], appId: string): Promise<string> {
+        const doc: PersistenceDoc = { _id: randomId(), appId, data: JSON.stringify(data), associations: associations.map(keyOf) };
+        await this.col.insertAsync(doc as any);
+        return doc._id;
+    }
+
+    protected async readById(id: string, appId: string): Promise<object> {
+        const doc = (await this.col.findOneAsync({ _id: id, appId })) as unknown as PersistenceDoc | null;
+        return (doc ? JSON.parse(doc.data) : undefined) as object;
+    }
+
+    protected async readByAssociations(associations: RocketChatAssociationRecord[], appId: string): Promise<object[]> {
+        if (!associations.length) return [];
+        return (await this.matching(associations, appId)).map((d) => JSON.parse(d.data) as object);
+    }
+
+    protected async remove(id: string, appId: string): Promise<object | undefined> {
+        const data = await this.readById(id, appId);
+        if (!data) return undefined;
+        await this.col.removeAsync({ _id: id, appId }, {});
+        return data;
+    }
+
+    protected async removeByAssociations(associations: RocketChatAssociationRecord[], appId: string): Promise<object[] | undefined> {
+        if (!associations.length) return undefined;
+        const docs = await this.matching(associations, appId);
+        if (!docs.length) return undefined;
+        await this.col.removeAsync({ _id: { $in: docs.map((d) => d._id) } }, { multi: true });
+        return docs.map((d) => JSON.parse(d.data) as object);
+    }
+
+    protected async update(id: string, data: object, upsert: boolean, appId: string): Promise<string> {
+        const existing = await this.col.findOneAsync({ _id: id, appId });
+        if (!existing && !upsert) {
+            throw new Error(`No persistence record with the id "${id}"`);
+        }
+        await this.col.updateAsync({ _id: id, appId }, { $set: { data: JSON.stringify(data), appId } }, { upsert });
+        return id;
+    }
+
+    protected async updateByAssociations(associations: RocketChatAssociationRecord[], data: object, upsert: boolean, appId: string): Promise<string> {
+        const [first] = await this.matching(associations, appId);
+        if (first) {
+            await this.col.updateAsync({ _id: first._id }, { $set: { data: JSON.stringify(data) } }, {});
+            return first._id;
+        }
+        if (!upsert) {
+            throw new Error('No persistence record matches the associations');
+        }
+        return this.createWithAssociations(data, associations, appId);
+    }
+}

@@ -1,0 +1,104 @@
+import { UserBridge } from '@rocket.chat/apps-engine/server/bridges/UserBridge';
+import type { IUser, IUserCreationOptions } from '@rocket.chat/apps-engine/definition/users';
+import { UserType } from '@rocket.chat/apps-engine/definition/users';
+import type { HostContext } from '../engine/HostContext';
+import { userToApp } from '../engine/converters';
+import type { UserDoc } from '../services/Users';
+
+/** Rocket.Chat's AppUserBridge: users, the app's bot user, and user updates (status through presence). */
+export class WorkspaceUserBridge extends UserBridge {
+    constructor(private readonly ctx: HostContext) {
+        super();
+    }
+
+    public async getById(id: string): Promise<IUser> {
+        const user = await this.ctx.users.findById(id);
+        return (user ? userToApp(user) : undefined) as IUser;
+    }
+
+    public async getByUsername(username: string): Promise<IUser> {
+        const user = await this.ctx.users.findByUsername(username);
+        return (user ? userToApp(user) : undefined) as IUser;
+    }
+
+    public async getAppUser(appId?: string): Promise<IUser | undefined> {
+        if (!appId) return undefined;
+        const user = await this.ctx.users.findByAppId(appId);
+        return user ? userToApp(user) : undefined;
+    }
+
+    public async getActiveUserCount(): Promise<number> {
+        return this.ctx.users.count({ active: true, type: 'user' });
+    }
+
+    public async getUserUnreadMessageCount(): Promise<number> {
+        return 0;
+    }
+
+    public async getUserRoomIds(userId: string): Promise<string[]> {
+        const rooms = await this.ctx.store.col('rooms').findAsync({ uids: userId });
+        return rooms.map((r) => r._id);
+    }
+
+    public async create(data: Partial<IUser>, appId: string, _options?: IUserCreationOptions): Promise<string> {
+        const type = data.type === UserType.APP ? 'app' : data.type === UserType.BOT ? 'bot' : 'user';
+        if (type === 'app') {
+            const existing = await this.ctx.users.findByAppId(appId);
+            if (existing) return existing._id;
+        }
+        const user = await this.ctx.users.create({
+            username: data.username ?? '',
+            name: data.name,
+            email: data.emails?.[0]?.address,
+            roles: data.roles,
+            type,
+            appId: type === 'app' ? appId : undefined,
+            active: data.isEnabled ?? true,
+        });
+        return user._id;
+    }
+
+    public async remove(user: IUser, _appId: string): Promise<boolean> {
+        return this.ctx.users.remove(user.id);
+    }
+
+    /** Like Rocket.Chat: `status` goes through the presence service (it becomes the user's default status), the rest is set as is. */
+    public async update(user: IUser, updates: Partial<IUser>, _appId: string): Promise<boolean> {
+        if (!user?.id) {
+            throw new Error('User not provided');
+        }
+        const current = await this.ctx.users.findById(user.id);
+        if (!current) {
+            throw new Error(`User ${user.id} not found`);
+        }
+        const { status, statusText, ...rest } = updates;
+        const fields: Partial<UserDoc> = {};
+        if (typeof rest.name === 'string') fields.name = rest.name;
+        if (Array.isArray(rest.roles)) fields.roles = rest.roles;
+        if (typeof rest.utcOffset === 'number') fields.utcOffset = rest.utcOffset;
+        if (typeof rest.isEnabled === 'boolean') fields.active = rest.isEnabled;
+        if (rest.customFields) fields.customFields = rest.customFields;
+        if (Object.keys(fields).length) {
+            await this.ctx.users.updateFields(user.id, fields);
+        }
+        if (typeof status === 'string' || typeof statusText === 'string') {
+            await this.ctx.users.setStatusFields(user.id, {
+                ...(typeof status === 'string' ? { statusDefault: status } : {}),
+                ...(typeof statusText === 'string' ? { statusText } : {}),
+                connected: this.ctx.presence.isConnected(user.id),
+            });
+        }
+        return true;
+    }
+
+    public async deleteUsersCreatedByApp(appId: string, type: UserType.APP | UserType.BOT): Promise<boolean> {
+        const users = await this.ctx.users.find({ appId, type: type === UserType.APP ? 'app' : 'bot' });
+        for (const u of users) await this.ctx.users.remove(u._id);
+        return true;
+    }
+
+    public async deactivate(userId: string, _confirmRelinquish: boolean, _appId: string): Promise<boolean> {
+        await this.ctx.users.updateFields(userId, { active: false });
+        return true;
+    }
+}

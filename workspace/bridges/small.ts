@@ -1,0 +1,135 @@
+import { generateKeyPairSync } from 'crypto';
+import { AppActivationBridge } from '@rocket.chat/apps-engine/server/bridges/AppActivationBridge';
+import { AppDetailChangesBridge } from '@rocket.chat/apps-engine/server/bridges/AppDetailChangesBridge';
+import { EnvironmentalVariableBridge } from '@rocket.chat/apps-engine/server/bridges/EnvironmentalVariableBridge';
+import { RoleBridge } from '@rocket.chat/apps-engine/server/bridges/RoleBridge';
+import { UiInteractionBridge } from '@rocket.chat/apps-engine/server/bridges/UiInteractionBridge';
+import type { IInternalFederationBridge } from '@rocket.chat/apps-engine/server/bridges/IInternalFederationBridge';
+import type { IInternalBridge } from '@rocket.chat/apps-engine/server/bridges/IInternalBridge';
+import type { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
+import type { AppStatus } from '@rocket.chat/apps-engine/definition/AppStatus';
+import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import type { IRole } from '@rocket.chat/apps-engine/definition/roles';
+import type { IUser } from '@rocket.chat/apps-engine/definition/users';
+import type { IUIKitInteraction } from '@rocket.chat/apps-engine/definition/uikit';
+import type { HostContext } from '../engine/HostContext';
+
+/** App lifecycle notifications: logged, nothing else listens in the local workspace. */
+export class WorkspaceAppActivationBridge extends AppActivationBridge {
+    protected async appAdded(app: ProxiedApp): Promise<void> {
+        console.log(`[workspace] app added: ${app.getName()} ${app.getVersion()}`);
+    }
+
+    protected async appUpdated(app: ProxiedApp): Promise<void> {
+        console.log(`[workspace] app updated: ${app.getName()} ${app.getVersion()}`);
+    }
+
+    protected async appRemoved(app: ProxiedApp): Promise<void> {
+        console.log(`[workspace] app removed: ${app.getName()}`);
+    }
+
+    protected async appStatusChanged(app: ProxiedApp, status: AppStatus): Promise<void> {
+        console.log(`[workspace] app ${app.getName()} status: ${status}`);
+    }
+
+    protected async actionsChanged(): Promise<void> {
+        // Action buttons are read from the engine's UIActionButtonManager on each request.
+    }
+}
+
+export class WorkspaceAppDetailChangesBridge extends AppDetailChangesBridge {
+    protected onAppSettingsChange(_appId: string, _setting: ISetting): void {
+        // The engine has already stored the setting and told the app; nothing else to refresh here.
+    }
+}
+
+/** Environment variables an app may read: only an explicit allow-list, as in Rocket.Chat. */
+export class WorkspaceEnvironmentalVariableBridge extends EnvironmentalVariableBridge {
+    private static readonly ALLOWED = ['NODE_ENV', 'ROOT_URL', 'INSTANCE_IP', 'TZ'];
+
+    protected async getValueByName(name: string): Promise<string | undefined> {
+        return WorkspaceEnvironmentalVariableBridge.ALLOWED.includes(name.toUpperCase()) ? process.env[name] : undefined;
+    }
+
+    protected async isReadable(name: string): Promise<boolean> {
+        return WorkspaceEnvironmentalVariableBridge.ALLOWED.includes(name.toUpperCase());
+    }
+
+    protected async isSet(name: string): Promise<boolean> {
+        return (await this.isReadable(name)) && process.env[name] !== undefined;
+    }
+}
+
+const ROLES: IRole[] = [
+    { id: 'admin', name: 'admin', description: 'Admin', mandatory2fa: false, protected: true, scope: 'Users' },
+    { id: 'user', name: 'user', description: 'User', mandatory2fa: false, protected: true, scope: 'Users' },
+    { id: 'bot', name: 'bot', description: 'Bot', mandatory2fa: false, protected: true, scope: 'Users' },
+    { id: 'app', name: 'app', description: 'App', mandatory2fa: false, protected: true, scope: 'Users' },
+    { id: 'guest', name: 'guest', description: 'Guest', mandatory2fa: false, protected: true, scope: 'Users' },
+] as IRole[];
+
+export class WorkspaceRoleBridge extends RoleBridge {
+    protected async getOneByIdOrName(idOrName: string): Promise<IRole | null> {
+        return ROLES.find((r) => r.id === idOrName || r.name === idOrName) ?? null;
+    }
+
+    protected async getCustomRoles(): Promise<IRole[]> {
+        return [];
+    }
+}
+
+/** Views an app opens by itself reach the user on `stream-notify-user` `<userId>/uiInteraction`. */
+export class WorkspaceUiInteractionBridge extends UiInteractionBridge {
+    constructor(private readonly ctx: HostContext) {
+        super();
+    }
+
+    protected async notifyUser(user: IUser, interaction: IUIKitInteraction): Promise<void> {
+        this.ctx.events.emit('notify.user', { userId: user.id, event: 'uiInteraction', args: [interaction] });
+    }
+}
+
+/** The engine signs apps with the federation key pair; one RSA pair is made per run. */
+export class WorkspaceInternalFederationBridge implements IInternalFederationBridge {
+    private keys?: { publicKey: string; privateKey: string };
+
+    private pair(): { publicKey: string; privateKey: string } {
+        if (!this.keys) {
+            this.keys = generateKeyPairSync('rsa', {
+                modulusLength: 2048,
+                publicKeyEncoding: { type: 'spki', format: 'pem' },
+                privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+            });
+        }
+        return this.keys;
+    }
+
+    public async getPrivateKey(): Promise<string | null> {
+        return this.pair().privateKey;
+    }
+
+    public async getPublicKey(): Promise<string | null> {
+        return this.pair().publicKey;
+    }
+}
+
+export class WorkspaceInternalBridge implements IInternalBridge {
+    private readonly usernamesByRoom = new Map<string, string[]>();
+
+    constructor(private readonly ctx: HostContext) {}
+
+    public async doGetUsernamesOfRoomById(roomId: string): Promise<string[]> {
+        const room = await this.ctx.rooms.findById(roomId);
+        const names = room?.usernames ?? [];
+        this.usernamesByRoom.set(roomId, names);
+        return names;
+    }
+
+    public doGetUsernamesOfRoomByIdSync(roomId: string): string[] {
+        return this.usernamesByRoom.get(roomId) ?? [];
+    }
+
+    public async doGetWorkspacePublicKey(): Promise<ISetting> {
+        return { id: 'Cloud_Workspace_PublicKey', type: 'string', packageValue: '', value: '', required: false, public: false, i18nLabel: 'Cloud_Workspace_PublicKey' } as ISetting;
+    }
+}

@@ -1,0 +1,154 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { createHash } from 'crypto';
+import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+import type { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
+import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
+import { AppStatusUtils } from '@rocket.chat/apps-engine/definition/AppStatus';
+import type { HostContext } from './HostContext';
+import { WorkspaceBridges } from '../bridges/WorkspaceBridges';
+import { FileAppSourceStorage, NedbAppLogStorage, NedbAppMetadataStorage } from './storage';
+import { userToApp } from './converters';
+import type { UserDoc } from '../services/Users';
+
+type ListenerRunner = { executeListener(int: AppInterface, data: unknown): Promise<unknown> };
+
+/** The real Apps-Engine `AppManager`, with the workspace's bridges and storage, apps in Deno subprocesses. */
+export class Engine {
+    public readonly manager: AppManager;
+
+    constructor(
+        private readonly ctx: HostContext,
+        dataDir: string,
+    ) {
+        ensureDenoOnPath();
+        const tempFilePath = path.join(dataDir, 'tmp');
+        fs.mkdirSync(tempFilePath, { recursive: true });
+        this.manager = new AppManager({
+            metadataStorage: new NedbAppMetadataStorage(ctx.store),
+            logStorage: new NedbAppLogStorage(ctx.store),
+            bridges: new WorkspaceBridges(ctx),
+            sourceStorage: new FileAppSourceStorage(path.join(dataDir, 'apps')),
+            tempFilePath,
+        });
+        this.wireUserEvents();
+    }
+
+    /** Loads the installed apps from storage and starts the ones that were enabled. */
+    public async load(): Promise<void> {
+        await this.manager.load();
+        await this.manager.enableAll();
+    }
+
+    /**
+     * Installs the package, or replaces the installed one when the package changed (by content).
+     * Returns the app id.
+     */
+    public async installPackage(zipPath: string, installer: UserDoc): Promise<{ appId: string; action: 'installed' | 'updated' | 'unchanged' }> {
+        const zip = await fs.promises.readFile(zipPath);
+        const hash = createHash('sha256').update(zip).digest('hex');
+        const appId = readAppId(zip);
+        const existing = appId ? this.manager.getOneById(appId) : undefined;
+        const meta = await this.ctx.store.col('meta').findOneAsync({ _id: `package:${appId}` });
+        const user = userToApp(installer);
+        if (existing && meta?.hash === hash) {
+            if (!AppStatusUtils.isEnabled(await existing.getStatus())) {
+                await this.manager.enable(existing.getID());
+            }
+            return { appId: existing.getID(), action: 'unchanged' };
+        }
+        let action: 'installed' | 'updated';
+        let id: string;
+        if (existing) {
+            const aff = await this.manager.update(zip, existing.getStorageItem().permissionsGranted ?? undefined!, { loadApp: true, user });
+            assertFulfilled(aff);
+            id = existing.getID();
+            action = 'updated';
+        } else {
+            const aff = await this.manager.add(zip, { enable: true, user });
+            assertFulfilled(aff);
+            id = aff.getApp().getID();
+            action = 'installed';
+        }
+        const app = this.manager.getOneById(id);
+        if (!AppStatusUtils.isEnabled(await app.getStatus())) {
+            await this.manager.enable(id);
+        }
+        await this.ctx.store.col('meta').updateAsync({ _id: `package:${id}` }, { _id: `package:${id}`, hash }, { upsert: true });
+        return { appId: id, action };
+    }
+
+    public apps(): Promise<ProxiedApp[]> {
+        return this.manager.get();
+    }
+
+    public app(appId: string): ProxiedApp | undefined {
+        return this.manager.getOneById(appId);
+    }
+
+    /** The pid of an app's Deno subprocess (for diagnostics and the liveness test). */
+    public runtimePid(appId: string): number | undefined {
+        const controller = this.manager.getOneById(appId)?.getRuntimeController() as unknown as { deno?: { pid?: number } } | undefined;
+        return controller?.deno?.pid;
+    }
+
+    public listener(): ListenerRunner {
+        return this.manager.getListenerManager() as unknown as ListenerRunner;
+    }
+
+    /**
+     * Going down: every app is disabled (onDisable runs, its commands and endpoints go away) and its
+     * Deno subprocess is stopped; the stored status is then put back, so the next start enables the
+     * apps that were enabled (a shutdown is not an admin disabling the app).
+     */
+    public async shutdown(): Promise<void> {
+        const storage = this.manager.getStorage();
+        const before = await storage.retrieveAll();
+        await this.manager.unload(false);
+        for (const item of before.values()) {
+            await storage.updateStatus(item.id, item.status);
+        }
+    }
+
+    private fire(int: AppInterface, data: unknown): void {
+        if (!this.manager.areAppsLoaded()) return;
+        this.listener()
+            .executeListener(int, data)
+            .catch((err: unknown) => console.error(`[workspace] ${int} listener failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+
+    /** Rocket.Chat's events for apps: login, logout and status changes (`presence.status`). */
+    private wireUserEvents(): void {
+        this.ctx.events.on('user.loggedIn', ({ user }) => this.fire(AppInterface.IPostUserLoggedIn, userToApp(user)));
+        this.ctx.events.on('user.loggedOut', ({ user }) => this.fire(AppInterface.IPostUserLoggedOut, userToApp(user)));
+        this.ctx.events.on('user.status', ({ user, previousStatus }) =>
+            this.fire(AppInterface.IPostUserStatusChanged, { user: userToApp(user), currentStatus: user.status, previousStatus }),
+        );
+        this.ctx.events.on('user.created', ({ user }) => {
+            if (user.type === 'user') this.fire(AppInterface.IPostUserCreated, { user: userToApp(user) });
+        });
+    }
+}
+
+function assertFulfilled(aff: { getApp(): ProxiedApp | undefined; getStorageError(): string; getAppUserError(): unknown; hasStorageError(): boolean; hasAppUserError(): boolean }): void {
+    if (aff.hasStorageError()) throw new Error(`Installing the app failed: ${aff.getStorageError()}`);
+    if (aff.hasAppUserError()) throw new Error(`Installing the app failed: ${JSON.stringify(aff.getAppUserError())}`);
+    if (!aff.getApp()) throw new Error('Installing the app failed');
+}
+
+/** The app id from the package's app.json (read without unpacking to disk). */
+function readAppId(zip: Buffer): string | undefined {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const AdmZip = require('adm-zip');
+    const entry = new AdmZip(zip).getEntry('app.json');
+    return entry ? (JSON.parse(entry.getData().toString('utf8')) as { id?: string }).id : undefined;
+}
+
+/** The engine spawns plain `deno`: the project's node_modules/.bin must be on PATH. */
+function ensureDenoOnPath(): void {
+    const bin = path.resolve(__dirname, '..', '..', 'node_modules', '.bin');
+    const parts = (process.env.PATH ?? '').split(path.delimiter);
+    if (!parts.includes(bin)) {
+        process.env.PATH = [bin, ...parts].join(path.delimiter);
+    }
+}

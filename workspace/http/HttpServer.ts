@@ -1,0 +1,139 @@
+import * as http from 'http';
+import type { IncomingMessage, ServerResponse } from 'http';
+import type { Router } from './Router';
+import type { RequestContext, HandlerResult } from './types';
+import { HttpError } from './types';
+import type { Users } from '../services/Users';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > MAX_BODY_BYTES) {
+            reject(new BodyTooLarge());
+            req.resume();
+            return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let tooLarge = false;
+        req.on('data', (chunk: Buffer) => {
+            if (tooLarge) return;
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+                tooLarge = true;
+                reject(new BodyTooLarge());
+                return;
+            }
+            chunks.push(chunk);
+        });
+        req.on('end', () => {
+            if (!tooLarge) resolve(Buffer.concat(chunks));
+        });
+        req.on('error', reject);
+    });
+}
+
+function parseBody(raw: Buffer, contentType: string): unknown {
+    if (!raw.length) return undefined;
+    const text = raw.toString('utf8');
+    if (contentType.includes('application/x-www-form-urlencoded')) {
+        return Object.fromEntries(new URLSearchParams(text));
+    }
+    if (contentType.includes('json') || !contentType) {
+        try {
+            return JSON.parse(text);
+        } catch {
+            throw new HttpError(400, { success: false, error: 'Invalid JSON body: the request body could not be parsed [error-invalid-body]' });
+        }
+    }
+    return text;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    if (res.headersSent) {
+        res.end();
+        return;
+    }
+    const hasType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
+    let payload: string | Buffer;
+    if (Buffer.isBuffer(body)) {
+        payload = body;
+    } else if (typeof body === 'string') {
+        payload = body;
+        if (!hasType) headers['Content-Type'] = 'text/plain; charset=utf-8';
+    } else if (body === undefined || body === null) {
+        payload = '';
+    } else {
+        payload = JSON.stringify(body);
+        if (!hasType) headers['Content-Type'] = 'application/json';
+    }
+    res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(payload) });
+    res.end(payload);
+}
+
+/** The REST server: parsing, auth headers, routing, and Rocket.Chat-style errors (never a crash for bad input). */
+export function createHttpServer(router: Router, users: Users): http.Server {
+    return http.createServer((req, res) => {
+        void handle(router, users, req, res);
+    });
+}
+
+async function handle(router: Router, users: Users, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const method = (req.method ?? 'GET').toUpperCase();
+        const path = url.pathname.replace(/\/{2,}/g, '/');
+        const matched = router.match(method, path);
+        if (!matched) {
+            req.resume();
+            send(res, 404, { success: false, error: `Unknown path: ${method} ${path} [error-not-found]` });
+            return;
+        }
+        if ('methodMismatch' in matched) {
+            req.resume();
+            send(res, 405, { success: false, error: `Method ${method} is not allowed on ${path} [error-method-not-allowed]` });
+            return;
+        }
+        let rawBody: Buffer;
+        try {
+            rawBody = await readBody(req);
+        } catch (err) {
+            if (err instanceof BodyTooLarge) {
+                send(res, 413, { success: false, error: `Request body larger than ${MAX_BODY_BYTES} bytes [error-payload-too-large]` }, { Connection: 'close' });
+                return;
+            }
+            throw err;
+        }
+        const body = parseBody(rawBody, String(req.headers['content-type'] ?? '').toLowerCase());
+        const userId = req.headers['x-user-id'];
+        const token = req.headers['x-auth-token'];
+        const triedAuth = userId !== undefined || token !== undefined;
+        const user = triedAuth && typeof userId === 'string' && typeof token === 'string' ? await users.resolveToken(token, userId) : null;
+        const ctx: RequestContext = {
+            req,
+            res,
+            method,
+            path,
+            query: Object.fromEntries(url.searchParams),
+            params: matched.params,
+            body,
+            rawBody,
+            user,
+            triedAuth,
+        };
+        const result: HandlerResult = await matched.handler(ctx);
+        if ('raw' in result) return;
+        send(res, result.status, result.body, result.headers);
+    } catch (err) {
+        if (err instanceof HttpError) {
+            send(res, err.status, err.body);
+            return;
+        }
+        console.error(`[workspace] ${req.method} ${req.url?.split('?')[0]} failed: ${err instanceof Error ? err.message : String(err)}`);
+        send(res, 500, { success: false, error: 'Internal server error' });
+    }
+}

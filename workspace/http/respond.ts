@@ -1,0 +1,15 @@
+import type { HandlerResult } from './types';
+import { HttpError } from './types';
+
+/** Rocket.Chat's REST envelope (API.v1.success / failure / unauthorized / forbidden / notFound). */
+export const ok = (body: Record<string, unknown> = {}): HandlerResult => ({ status: 200, body: { ...body, success: true } });
+
+export const failure = (error: string, errorType?: string, extra: Record<string, unknown> = {}): HttpError =>
+    new HttpError(400, { success: false, error, ...(errorType ? { errorType } : {}), ...extra });
+
+export const unauthorized = (): HttpError =>
+    new HttpError(401, { success: false, status: 'error', message: 'You must be logged in to do this.', error: 'You must be logged in to do this.' });
+
+export const forbidden = (): HttpError => new HttpError(403, { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' });
+
+export const notFound = (error = 'Resource not found'): HttpError => new HttpError(404, { success: false, error });

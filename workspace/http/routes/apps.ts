@@ -1,0 +1,151 @@
+import type { Router } from '../Router';
+import type { Workspace } from '../../Workspace';
+import type { RequestContext, HandlerResult } from '../types';
+import { HttpError } from '../types';
+import { bodyObject, requireAdmin, requireUser } from '../guards';
+import { failure, notFound, ok } from '../respond';
+import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
+import type { IApiRequest } from '@rocket.chat/apps-engine/definition/api';
+import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import { userToApp, roomToApp } from '../../engine/converters';
+import { randomId } from '../../store/ids';
+
+type ListenerRunner = { executeListener(int: AppInterface, data: unknown): Promise<unknown> };
+
+/** Rocket.Chat's /api/apps surface: the list, settings, action buttons, UI interactions and the apps' own endpoints. */
+export function appRoutes(router: Router, ws: Workspace): void {
+    router.get('/api/apps', async (ctx) => {
+        requireAdmin(ctx);
+        const apps = [];
+        for (const app of await ws.engine.apps()) {
+            const info = app.getInfo();
+            apps.push({
+                id: info.id,
+                name: info.name,
+                nameSlug: info.nameSlug,
+                version: info.version,
+                description: info.description,
+                author: info.author,
+                requiredApiVersion: info.requiredApiVersion,
+                status: await app.getStatus(),
+                languages: Object.keys(app.getStorageItem().languageContent ?? {}),
+                private: app.getStorageItem().installationSource === 'private',
+            });
+        }
+        return ok({ apps });
+    });
+
+    router.get('/api/apps/actionButtons', async (ctx) => {
+        requireUser(ctx);
+        const buttons = await ws.engine.manager.getUIActionButtonManager().getAllActionButtons();
+        return { status: 200, body: buttons };
+    });
+
+    router.get('/api/apps/:id/settings', async (ctx) => {
+        requireUser(ctx);
+        const app = ws.engine.app(ctx.params.id);
+        if (!app) throw notFound(`No App found by the id of: ${ctx.params.id}`);
+        const settings = { ...app.getStorageItem().settings };
+        for (const [id, s] of Object.entries(settings)) {
+            if (s.hidden) delete settings[id];
+        }
+        return ok({ settings });
+    });
+
+    router.post('/api/apps/:id/settings', async (ctx) => {
+        requireAdmin(ctx);
+        const app = ws.engine.app(ctx.params.id);
+        if (!app) throw notFound(`No App found by the id of: ${ctx.params.id}`);
+        const body = bodyObject(ctx);
+        if (!Array.isArray(body.settings)) throw failure('The settings to update must be present.');
+        const current = app.getStorageItem().settings;
+        const updated: ISetting[] = [];
+        for (const raw of body.settings as unknown[]) {
+            const s = raw as { id?: unknown; value?: unknown };
+            if (!s || typeof s !== 'object' || typeof s.id !== 'string' || !current[s.id]) {
+                throw failure(`No setting found for the App by the provided id: ${String(s?.id)}`);
+            }
+        }
+        for (const raw of body.settings as Array<{ id: string; value: unknown }>) {
+            const setting = { ...current[raw.id], value: raw.value };
+            await ws.engine.manager.getSettingsManager().updateAppSetting(app.getID(), setting);
+            updated.push(app.getStorageItem().settings[raw.id] ?? setting);
+        }
+        return ok({ updated });
+    });
+
+    router.post('/api/apps/ui.interaction/:appId', async (ctx) => uiInteraction(ws, ctx));
+
+    router.add('*', '/api/apps/public/:appId/*', async (ctx) => appEndpoint(ws, ctx));
+}
+
+async function appEndpoint(ws: Workspace, ctx: RequestContext): Promise<HandlerResult> {
+    const { appId } = ctx.params;
+    const match = ws.endpoints.match(appId, ctx.params['*'] ?? '');
+    if (!match) throw notFound(`No app endpoint at ${ctx.path} [error-not-found]`);
+    if (match.api.endpoint.authRequired && !ctx.user) {
+        return { status: 401, body: 'Unauthorized', headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+    }
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(ctx.req.headers)) {
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    }
+    const request: IApiRequest = {
+        method: ctx.method.toLowerCase() as IApiRequest['method'],
+        headers,
+        query: ctx.query,
+        params: match.params,
+        content: ctx.body ?? {},
+        privateHash: undefined,
+        ...(ctx.user ? { user: userToApp(ctx.user) } : {}),
+    } as IApiRequest;
+    let response;
+    try {
+        response = await ws.engine.manager.getApiManager().executeApi(appId, match.api.endpoint.path, request);
+    } catch (err) {
+        return { status: 500, body: err instanceof Error ? err.message : 'The app endpoint failed' };
+    }
+    const resHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(response.headers ?? {})) resHeaders[k] = String(v);
+    return { status: response.status, body: response.content ?? '', headers: resHeaders };
+}
+
+/** Rocket.Chat's UiKit interaction endpoint: the client's payload becomes the engine's incoming interaction. */
+async function uiInteraction(ws: Workspace, ctx: RequestContext): Promise<HandlerResult> {
+    const user = requireUser(ctx);
+    const { appId } = ctx.params;
+    if (!ws.engine.app(appId)) throw notFound(`No App found by the id of: ${appId}`);
+    const body = bodyObject(ctx);
+    const type = body.type;
+    if (!['blockAction', 'viewSubmit', 'viewClosed', 'actionButton'].includes(String(type))) {
+        throw failure('Unknown interaction type [error-invalid-interaction]');
+    }
+    const payload = (body.payload && typeof body.payload === 'object' ? body.payload : {}) as Record<string, unknown>;
+    const rid = typeof body.rid === 'string' ? body.rid : undefined;
+    const roomDoc = rid ? await ws.rooms.findById(rid) : null;
+    const room = roomDoc ? roomToApp(roomDoc) : undefined;
+    const mid = typeof body.mid === 'string' ? body.mid : undefined;
+    const message = mid ? await ws.engine.manager.getBridges().getMessageBridge().doGetById(mid, appId).catch(() => undefined) : undefined;
+    const interaction: Record<string, unknown> = {
+        type,
+        appId,
+        actionId: body.actionId,
+        triggerId: typeof body.triggerId === 'string' ? body.triggerId : randomId(),
+        payload,
+        container: body.container,
+        user: userToApp(user),
+        room,
+        message,
+        ...(typeof body.tmid === 'string' ? { tmid: body.tmid } : {}),
+    };
+    if (type === 'viewSubmit' || type === 'viewClosed') {
+        if (!payload.view || typeof payload.view !== 'object') throw failure('The interaction payload must carry the view [error-invalid-interaction]');
+    }
+    try {
+        const result = await (ws.engine.manager.getListenerManager() as unknown as ListenerRunner).executeListener(AppInterface.IUIKitInteractionHandler, interaction);
+        return { status: 200, body: result ?? '' };
+    } catch (err) {
+        if (err instanceof HttpError) throw err;
+        return { status: 500, body: { error: err instanceof Error ? err.message : 'The app failed to handle the interaction' } };
+    }
+}

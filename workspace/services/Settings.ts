@@ -1,0 +1,108 @@
+import type { Store } from '../store/Store';
+
+export type SettingType = 'boolean' | 'int' | 'string';
+
+/** A workspace setting as Rocket.Chat stores it (`rocketchat_settings`). */
+export interface SettingDoc {
+    _id: string;
+    type: SettingType;
+    value: unknown;
+    packageValue: unknown;
+    public: boolean;
+    secret?: boolean;
+    i18nLabel: string;
+    _updatedAt: Date;
+}
+
+/** The workspace settings the local workspace carries, with Rocket.Chat's defaults. */
+export const DEFAULT_SETTINGS: Array<Pick<SettingDoc, '_id' | 'type' | 'packageValue' | 'public'>> = [
+    { _id: 'Accounts_AllowUserStatusMessageChange', type: 'boolean', packageValue: true, public: true },
+    { _id: 'Accounts_AllowInvisibleStatusOption', type: 'boolean', packageValue: true, public: true },
+    { _id: 'Presence_broadcast_disabled', type: 'boolean', packageValue: false, public: true },
+    { _id: 'Troubleshoot_Disable_Presence_Broadcast', type: 'boolean', packageValue: false, public: false },
+    { _id: 'Accounts_Default_User_Preferences_idleTimeLimit', type: 'int', packageValue: 300, public: true },
+    { _id: 'Site_Name', type: 'string', packageValue: 'Rocket.Chat', public: true },
+    { _id: 'Site_Url', type: 'string', packageValue: 'http://localhost:3000', public: true },
+    { _id: 'Language', type: 'string', packageValue: 'en', public: true },
+];
+
+export class SettingError extends Error {}
+
+export class Settings {
+    private readonly cache = new Map<string, SettingDoc>();
+    private readonly watchers: Array<(setting: SettingDoc) => void> = [];
+
+    constructor(private readonly store: Store) {}
+
+    public async load(siteUrl: string): Promise<void> {
+        const col = this.store.col('settings');
+        for (const def of DEFAULT_SETTINGS) {
+            const existing = (await col.findOneAsync({ _id: def._id })) as unknown as SettingDoc | null;
+            if (!existing) {
+                const doc: SettingDoc = { ...def, value: def._id === 'Site_Url' ? siteUrl : def.packageValue, i18nLabel: def._id, _updatedAt: new Date() };
+                await col.insertAsync(doc as any);
+            }
+        }
+        await col.updateAsync({ _id: 'Site_Url' }, { $set: { value: siteUrl } }, {});
+        for (const doc of (await col.findAsync({})) as unknown as SettingDoc[]) {
+            this.cache.set(doc._id, doc);
+        }
+    }
+
+    public onChange(watcher: (setting: SettingDoc) => void): void {
+        this.watchers.push(watcher);
+    }
+
+    public get(id: string): SettingDoc | undefined {
+        return this.cache.get(id);
+    }
+
+    public value<T = unknown>(id: string): T | undefined {
+        return this.cache.get(id)?.value as T | undefined;
+    }
+
+    public all(): SettingDoc[] {
+        return [...this.cache.values()];
+    }
+
+    /** Sets a value, checked against the setting's type. */
+    public async set(id: string, value: unknown): Promise<SettingDoc> {
+        const setting = this.cache.get(id);
+        if (!setting) {
+            throw new SettingError(`Invalid setting [error-invalid-setting]`);
+        }
+        const coerced = coerce(setting.type, value);
+        if (coerced === undefined) {
+            throw new SettingError(`Invalid value for setting ${id} [error-invalid-setting-value]`);
+        }
+        const updated: SettingDoc = { ...setting, value: coerced, _updatedAt: new Date() };
+        await this.store.col('settings').updateAsync({ _id: id }, { $set: { value: coerced, _updatedAt: updated._updatedAt } }, {});
+        this.cache.set(id, updated);
+        if (setting.value !== coerced) {
+            for (const w of this.watchers) {
+                w(updated);
+            }
+        }
+        return updated;
+    }
+
+    public presenceBroadcastDisabled(): boolean {
+        return this.value('Troubleshoot_Disable_Presence_Broadcast') === true || this.value('Presence_broadcast_disabled') === true;
+    }
+}
+
+function coerce(type: SettingType, value: unknown): unknown {
+    switch (type) {
+        case 'boolean':
+            if (typeof value === 'boolean') return value;
+            if (value === 'true') return true;
+            if (value === 'false') return false;
+            return undefined;
+        case 'int': {
+            const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+            return typeof n === 'number' && Number.isFinite(n) ? Math.trunc(n) : undefined;
+        }
+        case 'string':
+            return typeof value === 'string' ? value : undefined;
+    }
+}

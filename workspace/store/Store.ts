@@ -1,0 +1,42 @@
+import * as path from 'path';
+import * as fs from 'fs';
+import Datastore from '@seald-io/nedb';
+
+/** The embedded document store: one nedb file per collection in DATA_DIR. */
+export type Doc = Record<string, any> & { _id: string };
+
+export const COLLECTIONS = ['users', 'settings', 'rooms', 'messages', 'apps', 'app_logs', 'app_persistence', 'jobs', 'meta'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+export class Store {
+    private readonly dbs = new Map<CollectionName, Datastore<Doc>>();
+
+    constructor(public readonly dataDir: string) {}
+
+    public async open(): Promise<void> {
+        fs.mkdirSync(this.dataDir, { recursive: true });
+        for (const name of COLLECTIONS) {
+            const db = new Datastore<Doc>({ filename: path.join(this.dataDir, `${name}.db`) });
+            await db.loadDatabaseAsync();
+            this.dbs.set(name, db);
+        }
+        await this.col('users').ensureIndexAsync({ fieldName: 'username', unique: true, sparse: true });
+        await this.col('app_persistence').ensureIndexAsync({ fieldName: 'appId' });
+        await this.col('messages').ensureIndexAsync({ fieldName: 'rid' });
+    }
+
+    public col(name: CollectionName): Datastore<Doc> {
+        const db = this.dbs.get(name);
+        if (!db) {
+            throw new Error(`The store is not open (collection ${name})`);
+        }
+        return db;
+    }
+
+    /** Rewrites every data file compactly, so nothing is left half-written in the append log. */
+    public async flush(): Promise<void> {
+        for (const db of this.dbs.values()) {
+            await db.compactDatafileAsync();
+        }
+    }
+}
