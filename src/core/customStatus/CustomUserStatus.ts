@@ -1,0 +1,40 @@
+import { AppError, invalid, ruleError } from '../AppError';
+
+/** The presences a custom status may be tied to (Rocket.Chat's `validStatusTypes`). */
+export const CUSTOM_STATUS_TYPES = ['online', 'away', 'busy', 'offline'] as const;
+export type CustomStatusType = (typeof CUSTOM_STATUS_TYPES)[number];
+
+/** A custom status as Rocket.Chat answers it. `statusType` is `''` when created without one. */
+export interface CustomUserStatus {
+    _id: string;
+    name: string;
+    statusType: string;
+    /** ISO date */
+    _updatedAt: string;
+}
+
+export function isCustomStatusType(value: unknown): value is CustomStatusType {
+    return typeof value === 'string' && (CUSTOM_STATUS_TYPES as ReadonlyArray<string>).includes(value);
+}
+
+/** Rocket.Chat's exact errors for custom statuses (insertOrUpdateUserStatus, deleteCustomUserStatus, the REST routes). */
+export const CustomStatusErrors = {
+    notAuthorized: (): AppError => ruleError('not_authorized', ''),
+    nameRequired: (): AppError => ruleError('error-the-field-is-required', 'The field Name is required'),
+    invalidName: (name: string): AppError => ruleError('error-input-is-not-a-valid-field', `${name} is not a valid name`),
+    nameInUse: (): AppError => ruleError('Custom_User_Status_Error_Name_Already_In_Use', 'The custom user status name is already in use'),
+    invalidStatusType: (statusType: string): AppError => ruleError('error-input-is-not-a-valid-field', `${statusType} is not a valid status type`),
+    notFoundForUpdate: (id: string): AppError => invalid(`No custom user status found with the id of "${id}".`),
+    deleteIdRequired: (): AppError => invalid('The "customUserStatusId" params is required!'),
+    invalidForDelete: (): AppError => ruleError('Custom_User_Status_Error_Invalid_User_Status', 'Invalid user status'),
+};
+
+/** Rocket.Chat's 17-character random ids (Meteor's alphabet). */
+const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz';
+export function newCustomStatusId(random: () => number = Math.random): string {
+    let id = '';
+    for (let i = 0; i < 17; i++) {
+        id += ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length)];
+    }
+    return id;
+}
