@@ -7,6 +7,10 @@ import { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/setti
 import { IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUser, IUserStatusContext } from '@rocket.chat/apps-engine/definition/users';
 
 import { StatusCommand } from './commands/StatusCommand';
+import { CustomUserStatusCreateEndpoint } from './endpoints/CustomUserStatusCreateEndpoint';
+import { CustomUserStatusDeleteEndpoint } from './endpoints/CustomUserStatusDeleteEndpoint';
+import { CustomUserStatusListEndpoint } from './endpoints/CustomUserStatusListEndpoint';
+import { CustomUserStatusUpdateEndpoint } from './endpoints/CustomUserStatusUpdateEndpoint';
 import { UsersGetStatusEndpoint } from './endpoints/UsersGetStatusEndpoint';
 import { UsersSetStatusEndpoint } from './endpoints/UsersSetStatusEndpoint';
 import { rearmStatusExpiries, statusExpiryProcessor } from './jobs/StatusExpiryJob';
@@ -36,6 +40,11 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
             visibility: ApiVisibility.PUBLIC,
             security: ApiSecurity.UNSECURE,
             endpoints: [new UsersSetStatusEndpoint(this), new UsersGetStatusEndpoint(this)],
+        });
+        await configuration.api.provideApi({
+            visibility: ApiVisibility.PUBLIC,
+            security: ApiSecurity.UNSECURE,
+            endpoints: [new CustomUserStatusListEndpoint(this), new CustomUserStatusCreateEndpoint(this), new CustomUserStatusUpdateEndpoint(this), new CustomUserStatusDeleteEndpoint(this)],
         });
         await configuration.scheduler.registerProcessors([statusExpiryProcessor]);
         // the app's own command, for workspaces where the built-in /status must stay
