@@ -4,5 +4,6 @@ module.exports = {
     roots: ['<rootDir>/test'],
     testMatch: ['**/*.test.ts'],
     transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
-    testTimeout: 30000,
+    // Integration tests start the local workspace (a child process with the Deno app runtime).
+    testTimeout: 120000,
 };

@@ -1,0 +1,438 @@
+/**
+ * Test helper for the local workspace: starts it as a child process (the packaged app in the real
+ * Apps-Engine runtime) on a free port with a fresh DATA_DIR, and talks to it over REST and DDP.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+import WebSocket from 'ws';
+
+export interface Creds {
+    userId: string;
+    authToken: string;
+    username: string;
+    password?: string;
+}
+
+export interface WorkspaceResponse {
+    status: number;
+    body: any;
+    text: string;
+    headers: Record<string, string>;
+}
+
+/** A DDP message as received (`msg`, and the fields of that message). */
+export type DdpMessage = Record<string, any> & { msg?: string };
+
+export interface DdpSession {
+    /** The server's session id (from `connected`). */
+    readonly sessionId: string;
+    /** The logged-in user, when the session logged in. */
+    readonly userId?: string;
+    /** Every message received, in order. */
+    readonly messages: DdpMessage[];
+    /** Calls a DDP method; resolves with `result`, rejects with the DDP error. */
+    call(method: string, ...params: unknown[]): Promise<any>;
+    /** `login` with `[{resume: token}]`. */
+    login(creds: Creds): Promise<void>;
+    /** Subscribes; resolves on `ready`, rejects on `nosub`. */
+    subscribe(name: string, ...params: unknown[]): Promise<string>;
+    /** Sends `ping` and waits for the `pong`. */
+    ping(): Promise<void>;
+    /** Resolves with the first message (already received or coming) matching the predicate. */
+    waitFor(predicate: (msg: DdpMessage) => boolean, timeoutMs?: number): Promise<DdpMessage>;
+    /** The `args` of every `changed` message received for a stream event, e.g. `<userId>/message`. */
+    events(eventName: string): unknown[][];
+    /** Closes the socket and waits until it is closed. */
+    close(): Promise<void>;
+}
+
+export interface TestWorkspace {
+    url: string;
+    appId: string;
+    dataDir: string;
+    admin: Creds;
+    request(method: string, path: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
+    /** Calls /api/apps/public/<appId>/<endpoint>; a GET's body goes to the query string. */
+    app(method: string, endpoint: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
+    createUser(username: string, opts?: { roles?: string[]; password?: string }): Promise<Creds>;
+    /** POST /api/v1/commands.run as `creds`. */
+    command(creds: Creds, command: string, params: string): Promise<WorkspaceResponse>;
+    openSession(creds?: Creds): Promise<DdpSession>;
+    setAppSettings(settings: Record<string, unknown>): Promise<void>;
+    setWorkspaceSetting(id: string, value: unknown): Promise<void>;
+    /** SIGKILLs the app's Deno subprocess and waits until the engine has started a new one. */
+    killAppRuntime(): Promise<void>;
+    /** Stops (SIGTERM) and starts again on the same port and DATA_DIR. */
+    restart(): Promise<void>;
+    stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const START_TIMEOUT_MS = 90_000;
+const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+process.on('exit', () => {
+    for (const child of children) child.kill('SIGKILL');
+    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The newest dist/*.zip; packages the app first when there is none. */
+function appPackage(): string {
+    const dist = path.join(ROOT, 'dist');
+    const find = () =>
+        fs.existsSync(dist)
+            ? fs
+                  .readdirSync(dist)
+                  .filter((f) => /^user-status_.*\.zip$/.test(f))
+                  .map((f) => path.join(dist, f))
+                  .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]
+            : undefined;
+    let zip = find();
+    if (!zip) {
+        execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package.js')], { cwd: ROOT, stdio: 'inherit' });
+        zip = find();
+    }
+    if (!zip) throw new Error('No app package in dist/ and `npm run package` made none');
+    return zip;
+}
+
+interface Running {
+    child: ChildProcess;
+    url: string;
+    port: number;
+    appId: string;
+    output: string[];
+}
+
+function spawnWorkspace(env: Record<string, string>): Promise<Running> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('workspace', 'main.ts')], {
+            cwd: ROOT,
+            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        children.add(child);
+        const output: string[] = [];
+        let settled = false;
+        const fail = (why: string) => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            child.kill('SIGKILL');
+            reject(new Error(`${why}\n--- workspace output ---\n${output.slice(-60).join('\n')}`));
+        };
+        const timer = setTimeout(() => fail(`The workspace did not get ready within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+        let buffer = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+            buffer += chunk.toString('utf8');
+            let nl: number;
+            while ((nl = buffer.indexOf('\n')) >= 0) {
+                const line = buffer.slice(0, nl);
+                buffer = buffer.slice(nl + 1);
+                output.push(line);
+                if (output.length > 500) output.shift();
+                if (!settled && line.startsWith('WORKSPACE_READY ')) {
+                    settled = true;
+                    clearTimeout(timer);
+                    const ready = JSON.parse(line.slice('WORKSPACE_READY '.length)) as { url: string; port: number; appId: string | null };
+                    if (!ready.appId) {
+                        child.kill('SIGKILL');
+                        reject(new Error('The workspace started without an app'));
+                        return;
+                    }
+                    resolve({ child, url: ready.url, port: ready.port, appId: ready.appId, output });
+                }
+            }
+        });
+        child.stderr!.on('data', (chunk: Buffer) => {
+            output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+            while (output.length > 500) output.shift();
+        });
+        child.on('exit', (code, signal) => {
+            children.delete(child);
+            fail(`The workspace exited before it was ready (code ${code}, signal ${signal})`);
+        });
+    });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+    return new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+            resolve();
+            return;
+        }
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', () => {
+            clearTimeout(timer);
+            children.delete(child);
+            resolve();
+        });
+        child.kill('SIGTERM');
+    });
+}
+
+function httpRequest(base: string, method: string, urlPath: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse> {
+    return new Promise((resolve, reject) => {
+        const url = new URL(urlPath, base);
+        const headers: Record<string, string> = {};
+        let payload: string | undefined;
+        if (body !== undefined) {
+            payload = typeof body === 'string' ? body : JSON.stringify(body);
+            headers['Content-Type'] = 'application/json';
+            headers['Content-Length'] = String(Buffer.byteLength(payload));
+        }
+        if (creds) {
+            headers['X-User-Id'] = creds.userId;
+            headers['X-Auth-Token'] = creds.authToken;
+        }
+        const req = http.request(url, { method: method.toUpperCase(), headers, agent: false }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('error', reject);
+            res.on('end', () => {
+                const text = Buffer.concat(chunks).toString('utf8');
+                let parsed: unknown = text;
+                if ((res.headers['content-type'] ?? '').includes('json')) {
+                    try {
+                        parsed = JSON.parse(text);
+                    } catch {
+                        parsed = text;
+                    }
+                }
+                const resHeaders: Record<string, string> = {};
+                for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) resHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+                resolve({ status: res.statusCode ?? 0, body: parsed, text, headers: resHeaders });
+            });
+        });
+        req.on('error', reject);
+        if (payload !== undefined) req.write(payload);
+        req.end();
+    });
+}
+
+/** A real DDP client over `ws`. */
+async function connectDdp(baseUrl: string, creds?: Creds): Promise<DdpSession> {
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/websocket`);
+    const messages: DdpMessage[] = [];
+    const waiters: Array<{ predicate: (m: DdpMessage) => boolean; resolve: (m: DdpMessage) => void }> = [];
+    let nextId = 1;
+    let sessionId = '';
+    let userId: string | undefined;
+    socket.on('message', (data) => {
+        let msg: DdpMessage;
+        try {
+            msg = JSON.parse(data.toString()) as DdpMessage;
+        } catch {
+            return;
+        }
+        if (msg.msg === 'ping') socket.send(JSON.stringify({ msg: 'pong', ...(msg.id ? { id: msg.id } : {}) }));
+        messages.push(msg);
+        for (const w of [...waiters]) {
+            if (w.predicate(msg)) {
+                waiters.splice(waiters.indexOf(w), 1);
+                w.resolve(msg);
+            }
+        }
+    });
+    const waitFor = (predicate: (m: DdpMessage) => boolean, timeoutMs = 10_000): Promise<DdpMessage> => {
+        const seen = messages.find(predicate);
+        if (seen) return Promise.resolve(seen);
+        return new Promise((resolve, reject) => {
+            const waiter = {
+                predicate,
+                resolve: (m: DdpMessage) => {
+                    clearTimeout(timer);
+                    resolve(m);
+                },
+            };
+            const timer = setTimeout(() => {
+                waiters.splice(waiters.indexOf(waiter), 1);
+                reject(new Error(`No matching DDP message within ${timeoutMs} ms`));
+            }, timeoutMs);
+            waiters.push(waiter);
+        });
+    };
+    const send = (msg: Record<string, unknown>) => socket.send(JSON.stringify(msg));
+    await new Promise<void>((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+    });
+    send({ msg: 'connect', version: '1', support: ['1'] });
+    sessionId = String((await waitFor((m) => m.msg === 'connected')).session);
+
+    const call = async (method: string, ...params: unknown[]): Promise<any> => {
+        const id = String(nextId++);
+        const pending = waitFor((m) => m.msg === 'result' && m.id === id);
+        send({ msg: 'method', method, params, id });
+        const result = await pending;
+        if (result.error) {
+            const err = new Error(String(result.error.message ?? result.error.reason ?? 'DDP error')) as Error & { ddpError?: unknown };
+            err.ddpError = result.error;
+            throw err;
+        }
+        return result.result;
+    };
+    const session: DdpSession = {
+        get sessionId() {
+            return sessionId;
+        },
+        get userId() {
+            return userId;
+        },
+        messages,
+        call,
+        async login(c: Creds) {
+            const result = (await call('login', { resume: c.authToken })) as { id: string };
+            userId = result.id;
+        },
+        async subscribe(name: string, ...params: unknown[]) {
+            const id = `sub${nextId++}`;
+            const pending = waitFor((m) => (m.msg === 'ready' && Array.isArray(m.subs) && m.subs.includes(id)) || (m.msg === 'nosub' && m.id === id));
+            send({ msg: 'sub', id, name, params });
+            const answer = await pending;
+            if (answer.msg === 'nosub') throw new Error(`Subscription ${name} refused: ${JSON.stringify(answer.error ?? {})}`);
+            return id;
+        },
+        async ping() {
+            const id = `ping${nextId++}`;
+            const pending = waitFor((m) => m.msg === 'pong' && m.id === id);
+            send({ msg: 'ping', id });
+            await pending;
+        },
+        waitFor,
+        events(eventName: string) {
+            return messages.filter((m) => m.msg === 'changed' && m.fields?.eventName === eventName).map((m) => m.fields.args as unknown[]);
+        },
+        close() {
+            return new Promise<void>((resolve) => {
+                if (socket.readyState === WebSocket.CLOSED) {
+                    resolve();
+                    return;
+                }
+                socket.once('close', () => resolve());
+                socket.close();
+                setTimeout(() => {
+                    socket.terminate();
+                }, 2_000).unref();
+            });
+        },
+    };
+    if (creds) await session.login(creds);
+    return session;
+}
+
+/** The pids of the Deno subprocesses started by the workspace process `ppid`. */
+function denoChildren(ppid: number): number[] {
+    const pids: number[] = [];
+    for (const entry of fs.readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+            const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            if (Number(fields[1]) !== ppid) continue;
+            const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+            if (cmd.includes('deno')) pids.push(Number(entry));
+        } catch {
+            // the process went away
+        }
+    }
+    return pids;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startWorkspace(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestWorkspace> {
+    const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'user-status-ws-'));
+    if (!opts.dataDir) tempDirs.add(dataDir);
+    const zip = appPackage();
+    const adminPassword = opts.env?.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+    const adminUsername = opts.env?.ADMIN_USERNAME ?? 'admin';
+    const baseEnv: Record<string, string> = { PORT: '0', DATA_DIR: dataDir, ADMIN_USERNAME: adminUsername, APP_PACKAGE: zip, ...opts.env, ADMIN_PASSWORD: adminPassword };
+    let running = await spawnWorkspace(baseEnv);
+
+    const login = async (username: string, password: string): Promise<Creds> => {
+        const res = await httpRequest(running.url, 'POST', '/api/v1/login', { user: username, password });
+        if (res.status !== 200) throw new Error(`Login as ${username} failed: ${res.status} ${res.text}`);
+        return { userId: res.body.data.userId, authToken: res.body.data.authToken, username, password };
+    };
+    const expectOk = (res: WorkspaceResponse, what: string) => {
+        if (res.status !== 200) throw new Error(`${what} failed: ${res.status} ${res.text}`);
+    };
+
+    const ws: TestWorkspace = {
+        url: running.url,
+        appId: running.appId,
+        dataDir,
+        admin: await login(adminUsername, adminPassword),
+        request: (method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds),
+        app(method, endpoint, body, creds) {
+            let urlPath = `/api/apps/public/${running.appId}/${endpoint.replace(/^\/+/, '')}`;
+            if (method.toUpperCase() === 'GET' && body && typeof body === 'object') {
+                const pairs: Array<[string, string]> = Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v)]);
+                const qs = new URLSearchParams(pairs);
+                urlPath += (urlPath.includes('?') ? '&' : '?') + qs.toString();
+                body = undefined;
+            }
+            return httpRequest(running.url, method, urlPath, body, creds);
+        },
+        async createUser(username, userOpts = {}) {
+            const password = userOpts.password ?? randomBytes(9).toString('base64url');
+            const res = await httpRequest(
+                running.url,
+                'POST',
+                '/api/v1/users.create',
+                { username, email: `${username}@example.com`, name: username, password, ...(userOpts.roles ? { roles: userOpts.roles } : {}) },
+                ws.admin,
+            );
+            expectOk(res, `Creating user ${username}`);
+            return login(username, password);
+        },
+        command: (creds, command, params) => httpRequest(running.url, 'POST', '/api/v1/commands.run', { command, params }, creds),
+        openSession: (creds) => connectDdp(running.url, creds),
+        async setAppSettings(settings) {
+            const res = await httpRequest(
+                running.url,
+                'POST',
+                `/api/apps/${running.appId}/settings`,
+                { settings: Object.entries(settings).map(([id, value]) => ({ id, value })) },
+                ws.admin,
+            );
+            expectOk(res, 'Updating app settings');
+        },
+        async setWorkspaceSetting(id, value) {
+            expectOk(await httpRequest(running.url, 'POST', `/api/v1/settings/${encodeURIComponent(id)}`, { value }, ws.admin), `Setting ${id}`);
+        },
+        async killAppRuntime() {
+            const pid = running.child.pid!;
+            const before = denoChildren(pid);
+            if (!before.length) throw new Error('The app has no Deno subprocess');
+            for (const p of before) process.kill(p, 'SIGKILL');
+            const deadline = Date.now() + 60_000;
+            while (Date.now() < deadline) {
+                await sleep(200);
+                const now = denoChildren(pid).filter((p) => !before.includes(p));
+                if (now.length) {
+                    // The new runtime is up once the app answers again through the engine.
+                    const res = await httpRequest(running.url, 'GET', `/api/apps`, undefined, ws.admin);
+                    if (res.status === 200) return;
+                }
+            }
+            throw new Error('The engine did not restart the app runtime within 60 s');
+        },
+        async restart() {
+            await stopChild(running.child);
+            running = await spawnWorkspace({ ...baseEnv, PORT: String(running.port) });
+            ws.url = running.url;
+            ws.appId = running.appId;
+        },
+        async stop() {
+            await stopChild(running.child);
+        },
+    };
+    return ws;
+}

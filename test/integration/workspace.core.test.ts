@@ -1,0 +1,157 @@
+/**
+ * The local workspace itself: start/ready, logins, Rocket.Chat REST shapes, bad input answered
+ * with 4xx JSON, the app installed and enabled.
+ */
+import { startWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+describe('local workspace: REST surface', () => {
+    let ws: TestWorkspace;
+
+    beforeAll(async () => {
+        ws = await startWorkspace();
+    });
+
+    afterAll(async () => {
+        await ws?.stop();
+    });
+
+    it('is ready: /api/info answers 200 with a version', async () => {
+        const res = await ws.request('GET', '/api/info');
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ success: true, version: expect.any(String) });
+    });
+
+    it('logs in with good credentials and refuses bad ones', async () => {
+        const good = await ws.request('POST', '/api/v1/login', { user: 'admin', password: ws.admin.password });
+        expect(good.status).toBe(200);
+        expect(good.body).toMatchObject({ status: 'success', data: { userId: ws.admin.userId, authToken: expect.any(String), me: { username: 'admin' } } });
+        expect(JSON.stringify(good.body.data.me)).not.toMatch(/services|hash/);
+
+        const bad = await ws.request('POST', '/api/v1/login', { user: 'admin', password: 'wrong' });
+        expect(bad.status).toBe(401);
+        expect(bad.body).toMatchObject({ status: 'error', error: 'Unauthorized' });
+
+        const resume = await ws.request('POST', '/api/v1/login', { resume: ws.admin.authToken });
+        expect(resume.status).toBe(200);
+    });
+
+    it('answers /api/v1/me only with a valid login', async () => {
+        const me = await ws.request('GET', '/api/v1/me', undefined, ws.admin);
+        expect(me.status).toBe(200);
+        expect(me.body).toMatchObject({ _id: ws.admin.userId, username: 'admin', success: true });
+        const anon = await ws.request('GET', '/api/v1/me');
+        expect(anon.status).toBe(401);
+        expect(anon.body).toMatchObject({ success: false, status: 'error', message: 'You must be logged in to do this.' });
+        const forged = await ws.request('GET', '/api/v1/me', undefined, { ...ws.admin, authToken: 'nope' });
+        expect(forged.status).toBe(401);
+    });
+
+    it('creates users (admin only) and shows them in users.info', async () => {
+        const user = await ws.createUser('wsuser1');
+        const info = await ws.request('GET', `/api/v1/users.info?username=wsuser1`, undefined, ws.admin);
+        expect(info.status).toBe(200);
+        expect(info.body.user).toMatchObject({ _id: user.userId, username: 'wsuser1', status: 'offline', statusConnection: 'offline', roles: ['user'] });
+        const denied = await ws.request('POST', '/api/v1/users.create', { username: 'x1', email: 'x1@example.com', name: 'x', password: 'p' }, user);
+        expect(denied.status).toBe(403);
+        const duplicate = await ws.request('POST', '/api/v1/users.create', { username: 'wsuser1', email: 'other@example.com', name: 'x', password: 'p' }, ws.admin);
+        expect(duplicate.status).toBe(400);
+        expect(duplicate.body.success).toBe(false);
+        const unknown = await ws.request('GET', '/api/v1/users.info?username=nobody-here', undefined, ws.admin);
+        expect(unknown.status).toBe(400);
+        expect(unknown.body).toMatchObject({ success: false, errorType: 'error-invalid-user' });
+    });
+
+    it('deletes users', async () => {
+        const user = await ws.createUser('wsgone');
+        const res = await ws.request('POST', '/api/v1/users.delete', { userId: user.userId }, ws.admin);
+        expect(res).toMatchObject({ status: 200, body: { success: true } });
+        const me = await ws.request('GET', '/api/v1/me', undefined, user);
+        expect(me.status).toBe(401);
+    });
+
+    it('reads and writes workspace settings', async () => {
+        for (const [id, value] of [
+            ['Accounts_AllowUserStatusMessageChange', true],
+            ['Accounts_AllowInvisibleStatusOption', true],
+            ['Presence_broadcast_disabled', false],
+            ['Troubleshoot_Disable_Presence_Broadcast', false],
+            ['Accounts_Default_User_Preferences_idleTimeLimit', 300],
+        ] as const) {
+            const res = await ws.request('GET', `/api/v1/settings/${id}`, undefined, ws.admin);
+            expect(res.status).toBe(200);
+            expect(res.body).toEqual({ _id: id, value, success: true });
+        }
+        await ws.setWorkspaceSetting('Accounts_Default_User_Preferences_idleTimeLimit', 600);
+        expect((await ws.request('GET', '/api/v1/settings/Accounts_Default_User_Preferences_idleTimeLimit', undefined, ws.admin)).body.value).toBe(600);
+        const wrongType = await ws.request('POST', '/api/v1/settings/Presence_broadcast_disabled', { value: 'maybe' }, ws.admin);
+        expect(wrongType.status).toBe(400);
+        const unknown = await ws.request('GET', '/api/v1/settings/No_Such_Setting', undefined, ws.admin);
+        expect(unknown.status).toBe(400);
+    });
+
+    it('lists the app as enabled, with its settings', async () => {
+        const res = await ws.request('GET', '/api/apps', undefined, ws.admin);
+        expect(res.status).toBe(200);
+        expect(res.body.apps).toEqual(expect.arrayContaining([expect.objectContaining({ id: ws.appId, name: 'User Status', status: expect.stringMatching(/enabled/) })]));
+        expect(res.body.apps[0].status).not.toMatch(/disabled/);
+        const settings = await ws.request('GET', `/api/apps/${ws.appId}/settings`, undefined, ws.admin);
+        expect(settings.status).toBe(200);
+        expect(typeof settings.body.settings).toBe('object');
+    });
+
+    it('lists commands, including the built-in /status and the app commands', async () => {
+        const res = await ws.request('GET', '/api/v1/commands.list', undefined, ws.admin);
+        expect(res.status).toBe(200);
+        const names = (res.body.commands as Array<{ command: string }>).map((c) => c.command);
+        expect(names).toContain('status');
+    });
+
+    it('creates a DM and reads its messages', async () => {
+        const other = await ws.createUser('wsdm');
+        const im = await ws.request('POST', '/api/v1/im.create', { username: 'wsdm' }, ws.admin);
+        expect(im.status).toBe(200);
+        expect(im.body.room).toMatchObject({ _id: expect.any(String), t: 'd' });
+        expect(im.body.room.uids).toEqual(expect.arrayContaining([ws.admin.userId, other.userId]));
+        const msgs = await ws.request('GET', '/api/v1/im.messages?username=wsdm', undefined, ws.admin);
+        expect(msgs.status).toBe(200);
+        expect(msgs.body).toMatchObject({ messages: [], success: true });
+    });
+
+    it('answers bad input with Rocket.Chat-style 4xx JSON, never a 500', async () => {
+        const unknownPath = await ws.request('GET', '/api/v1/no.such.thing', undefined, ws.admin);
+        expect(unknownPath.status).toBe(404);
+        expect(unknownPath.body).toMatchObject({ success: false, error: expect.any(String) });
+
+        const malformed = await ws.request('POST', '/api/v1/login', '{"user": "admin", ');
+        expect(malformed.status).toBe(400);
+        expect(malformed.body).toMatchObject({ success: false, error: expect.any(String) });
+
+        const wrongMethod = await ws.request('DELETE', '/api/v1/me', undefined, ws.admin);
+        expect(wrongMethod.status).toBe(405);
+        expect(wrongMethod.body.success).toBe(false);
+
+        const big = await ws.request('POST', '/api/v1/users.create', { username: 'x'.repeat(1024 * 1024 + 10) }, ws.admin);
+        expect(big.status).toBe(413);
+        expect(big.body).toMatchObject({ success: false });
+
+        const notObject = await ws.request('POST', '/api/v1/users.create', '[1,2]', ws.admin);
+        expect(notObject.status).toBe(400);
+
+        const unknownAppPath = await ws.app('GET', 'no.such.endpoint', undefined, ws.admin);
+        expect(unknownAppPath.status).toBe(404);
+
+        const badCommand = await ws.command(ws.admin, 'no-such-command', '');
+        expect(badCommand.status).toBe(400);
+        expect(badCommand.body).toMatchObject({ success: false, error: 'The command provided does not exist (or is disabled).' });
+
+        // Still alive.
+        expect((await ws.request('GET', '/api/info')).status).toBe(200);
+    });
+
+    it('never leaks secrets in responses', async () => {
+        const res = await ws.request('GET', `/api/v1/users.info?userId=${ws.admin.userId}`, undefined, ws.admin);
+        expect(res.text).not.toContain(ws.admin.authToken);
+        expect(res.text).not.toContain(ws.admin.password!);
+        expect(res.text).not.toMatch(/services|hashedToken|scrypt/);
+    });
+});
