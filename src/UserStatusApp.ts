@@ -19,6 +19,7 @@ import { PresenceGetConnectionsEndpoint } from './endpoints/PresenceGetConnectio
 import { presenceProcessors } from './jobs/PresenceMonitorJob';
 import { onUserLoggedIn, onUserLoggedOut, onUserStatusChanged } from './listeners/PresenceListeners';
 import { presencePreSettingUpdate, presenceSettingUpdated, startPresenceMonitor } from './listeners/PresenceSettingsListener';
+import { customStatusPreSettingUpdate, customStatusSyncProcessor } from './listeners/CustomStatusSettingsListener';
 import { APP_SETTINGS } from './settings/AppSetting';
 
 /** Wiring only: settings, commands, endpoints, jobs, listeners. The behaviour lives in the modules it wires. */
@@ -47,6 +48,7 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
             endpoints: [new CustomUserStatusListEndpoint(this), new CustomUserStatusCreateEndpoint(this), new CustomUserStatusUpdateEndpoint(this), new CustomUserStatusDeleteEndpoint(this)],
         });
         await configuration.scheduler.registerProcessors([statusExpiryProcessor]);
+        await configuration.scheduler.registerProcessors([customStatusSyncProcessor(this)]);
         // the app's own command, for workspaces where the built-in /status must stay
         await configuration.slashCommands.provideSlashCommand(new StatusCommand('userstatus', false, this));
     }
@@ -68,7 +70,11 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         return super.onEnable(environment, configurationModify);
     }
 
-    public async onPreSettingUpdate(context: ISettingUpdateContext, _configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<ISetting> {
+    public async onPreSettingUpdate(context: ISettingUpdateContext, configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<ISetting> {
+        const customStatuses = await customStatusPreSettingUpdate(context, configurationModify, read);
+        if (customStatuses) {
+            return customStatuses;
+        }
         return presencePreSettingUpdate(context, read);
     }
 
