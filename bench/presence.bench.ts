@@ -12,6 +12,7 @@ import { onUserLoggedIn } from '../src/listeners/PresenceListeners';
 import { runPresenceMonitor } from '../src/jobs/PresenceMonitorJob';
 import { AppSetting } from '../src/settings/AppSetting';
 import { FakeWorld } from '../test/unit/presence/fakes';
+import { startWorkspace } from '../test/helpers/workspace';
 
 export interface BenchResult {
     name: string;
@@ -67,8 +68,71 @@ export async function benchMonitorJob(): Promise<BenchResult[]> {
     ];
 }
 
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number, everyMs = 2): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await probe())) {
+        if (Date.now() > deadline) {
+            throw new Error(`timed out waiting for ${what}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+}
+
+/** On the local workspace: 200 real sessions, then the 201st; time until users.getStatus reads `disabled`. */
+export async function benchCapToOff(rounds = 5): Promise<BenchResult[]> {
+    const ws = await startWorkspace();
+    const sessions: Array<{ close(): Promise<void> }> = [];
+    try {
+        await ws.setAppSettings({ presence_service_enabled: true, presence_connection_cap: 200, presence_cap_unlimited: false });
+        const users: Array<Awaited<ReturnType<typeof ws.createUser>>> = [];
+        for (let i = 0; i < 200; i++) {
+            users.push(await ws.createUser(`bench${i}`));
+        }
+        const connections = async () => ((await ws.app('GET', 'presence.getConnections', undefined, ws.admin)).body as { current: number }).current;
+        const disabled = async () => ((await ws.app('GET', 'users.getStatus', undefined, users[0])).body as { status: string }).status === 'disabled';
+        sessions.push(await ws.openSession(ws.admin));
+        for (const creds of users.slice(0, 199)) {
+            sessions.push(await ws.openSession(creds));
+        }
+        const times: number[] = [];
+        for (let round = 0; round < rounds; round++) {
+            await until('200 connections counted', async () => (await connections()) === 200, 30_000, 20);
+            if (await disabled()) {
+                throw new Error('the service is off at 200 connections');
+            }
+            const start = process.hrtime.bigint();
+            const crossing = await ws.openSession(users[199]);
+            await until('the service to be off', disabled, 10_000);
+            times.push(Number(process.hrtime.bigint() - start) / 1e6);
+            await crossing.close();
+            await until('200 connections counted', async () => (await connections()) === 200, 30_000, 20);
+            const enabled = await ws.app('POST', 'presence.enableBroadcast', {}, ws.admin);
+            if (enabled.status !== 200) {
+                throw new Error(`presence.enableBroadcast answered ${enabled.status} ${enabled.text}`);
+            }
+        }
+        const worst = Math.max(...times);
+        return [
+            {
+                name: 'presence cap -> service off (201st session opened -> users.getStatus disabled), median',
+                value: median(times),
+                unit: 'ms',
+                target: '< 1000',
+                pass: median(times) < 1000,
+                detail: `rounds: ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
+            },
+            { name: 'presence cap -> service off, worst round', value: worst, unit: 'ms', target: '< 1000', pass: worst < 1000 },
+        ];
+    } finally {
+        for (const s of sessions) {
+            await s.close().catch(() => undefined);
+        }
+        await ws.stop();
+    }
+}
+
 export async function run(): Promise<BenchResult[]> {
-    return [...(await benchMonitorJob())];
+    return [...(await benchCapToOff()), ...(await benchMonitorJob())];
 }
 
 if (require.main === module) {
