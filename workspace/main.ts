@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     log('starting the Apps-Engine');
     ws.engine = new Engine(ws, config.dataDir);
     await ws.engine.load();
+    scheduler.setReadiness((appId) => ws.engine.runtimeState(appId)?.state === 'ready');
     scheduler.start();
 
     const pkg = config.appPackage ?? defaultPackage();

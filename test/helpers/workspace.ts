@@ -326,24 +326,6 @@ async function connectDdp(baseUrl: string, creds?: Creds): Promise<DdpSession> {
     return session;
 }
 
-/** The pids of the Deno subprocesses started by the workspace process `ppid`. */
-function denoChildren(ppid: number): number[] {
-    const pids: number[] = [];
-    for (const entry of fs.readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-            const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            if (Number(fields[1]) !== ppid) continue;
-            const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-            if (cmd.includes('deno')) pids.push(Number(entry));
-        } catch {
-            // the process went away
-        }
-    }
-    return pids;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startWorkspace(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestWorkspace> {
@@ -408,19 +390,19 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
             expectOk(await httpRequest(running.url, 'POST', `/api/v1/settings/${encodeURIComponent(id)}`, { value }, ws.admin), `Setting ${id}`);
         },
         async killAppRuntime() {
-            const pid = running.child.pid!;
-            const before = denoChildren(pid);
-            if (!before.length) throw new Error('The app has no Deno subprocess');
-            for (const p of before) process.kill(p, 'SIGKILL');
+            const runtime = async () => {
+                const res = await httpRequest(running.url, 'GET', `/api/workspace/apps/${running.appId}/runtime`, undefined, ws.admin);
+                if (res.status !== 200) throw new Error(`Reading the app runtime failed: ${res.status} ${res.text}`);
+                return res.body.runtime as { pid?: number; state?: string };
+            };
+            const before = await runtime();
+            if (!before.pid) throw new Error('The app has no Deno subprocess');
+            process.kill(before.pid, 'SIGKILL');
             const deadline = Date.now() + 60_000;
             while (Date.now() < deadline) {
-                await sleep(200);
-                const now = denoChildren(pid).filter((p) => !before.includes(p));
-                if (now.length) {
-                    // The new runtime is up once the app answers again through the engine.
-                    const res = await httpRequest(running.url, 'GET', `/api/apps`, undefined, ws.admin);
-                    if (res.status === 200) return;
-                }
+                await sleep(100);
+                const now = await runtime();
+                if (now.pid && now.pid !== before.pid && now.state === 'ready') return;
             }
             throw new Error('The engine did not restart the app runtime within 60 s');
         },

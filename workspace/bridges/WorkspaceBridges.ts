@@ -51,11 +51,12 @@ export class WorkspaceBridges extends AppBridges {
     private readonly envVars = new WorkspaceEnvironmentalVariableBridge();
     private readonly role = new WorkspaceRoleBridge();
     private readonly uiInteraction: WorkspaceUiInteractionBridge;
-    private readonly federation = new WorkspaceInternalFederationBridge();
+    private readonly federation: WorkspaceInternalFederationBridge;
     private readonly internal: WorkspaceInternalBridge;
 
-    constructor(ctx: HostContext) {
+    constructor(ctx: HostContext, dataDir: string) {
         super();
+        this.federation = new WorkspaceInternalFederationBridge(dataDir);
         this.user = new WorkspaceUserBridge(ctx);
         this.serverSetting = new WorkspaceServerSettingBridge(ctx);
         this.command = new WorkspaceCommandBridge(ctx);

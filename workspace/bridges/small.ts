@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import { AppActivationBridge } from '@rocket.chat/apps-engine/server/bridges/AppActivationBridge';
 import { AppDetailChangesBridge } from '@rocket.chat/apps-engine/server/bridges/AppDetailChangesBridge';
 import { EnvironmentalVariableBridge } from '@rocket.chat/apps-engine/server/bridges/EnvironmentalVariableBridge';
@@ -89,18 +91,28 @@ export class WorkspaceUiInteractionBridge extends UiInteractionBridge {
     }
 }
 
-/** The engine signs apps with the federation key pair; one RSA pair is made per run. */
+/**
+ * The engine signs installed apps with the federation key pair and checks the signature on every
+ * load: the pair is made once and kept in DATA_DIR (mode 600), so installed apps stay valid across restarts.
+ */
 export class WorkspaceInternalFederationBridge implements IInternalFederationBridge {
     private keys?: { publicKey: string; privateKey: string };
 
+    constructor(private readonly dataDir: string) {}
+
     private pair(): { publicKey: string; privateKey: string } {
-        if (!this.keys) {
-            this.keys = generateKeyPairSync('rsa', {
-                modulusLength: 2048,
-                publicKeyEncoding: { type: 'spki', format: 'pem' },
-                privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-            });
+        if (this.keys) return this.keys;
+        const file = path.join(this.dataDir, 'federation-keys.json');
+        if (fs.existsSync(file)) {
+            this.keys = JSON.parse(fs.readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };
+            return this.keys;
         }
+        this.keys = generateKeyPairSync('rsa', {
+            modulusLength: 2048,
+            publicKeyEncoding: { type: 'spki', format: 'pem' },
+            privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+        });
+        fs.writeFileSync(file, JSON.stringify(this.keys), { mode: 0o600 });
         return this.keys;
     }
 

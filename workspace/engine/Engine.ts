@@ -27,11 +27,12 @@ export class Engine {
         this.manager = new AppManager({
             metadataStorage: new NedbAppMetadataStorage(ctx.store),
             logStorage: new NedbAppLogStorage(ctx.store),
-            bridges: new WorkspaceBridges(ctx),
+            bridges: new WorkspaceBridges(ctx, dataDir),
             sourceStorage: new FileAppSourceStorage(path.join(dataDir, 'apps')),
             tempFilePath,
         });
         this.wireUserEvents();
+        refreshStatusAfterRuntimeRestart(this.manager);
     }
 
     /** Loads the installed apps from storage and starts the ones that were enabled. */
@@ -87,9 +88,10 @@ export class Engine {
     }
 
     /** The pid of an app's Deno subprocess (for diagnostics and the liveness test). */
-    public runtimePid(appId: string): number | undefined {
-        const controller = this.manager.getOneById(appId)?.getRuntimeController() as unknown as { deno?: { pid?: number } } | undefined;
-        return controller?.deno?.pid;
+    public runtimeState(appId: string): { pid?: number; state?: string } | undefined {
+        const controller = this.manager.getOneById(appId)?.getRuntimeController() as unknown as { deno?: { pid?: number }; getProcessState?(): string } | undefined;
+        if (!controller) return undefined;
+        return { pid: controller.deno?.pid, state: controller.getProcessState?.() };
     }
 
     public listener(): ListenerRunner {
@@ -151,4 +153,29 @@ function ensureDenoOnPath(): void {
     if (!parts.includes(bin)) {
         process.env.PATH = [bin, ...parts].join(path.delimiter);
     }
+}
+
+/**
+ * ProxiedApp memoizes the app's status for minutes and clears it when the Deno process exits. A
+ * status read while the LivenessManager is restarting the process (a scheduled job, an endpoint
+ * call) caches the transient status ("initialized"), and the app then refuses commands as "not
+ * enabled". After each restart the memo is cleared again, so the restored status is what counts.
+ */
+function refreshStatusAfterRuntimeRestart(manager: AppManager): void {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { DenoRuntimeSubprocessController } = require('@rocket.chat/apps-engine/server/runtime/deno/AppsEngineDenoRuntime');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const mem = require('mem') as { clear(fn: unknown): void };
+    const proto = DenoRuntimeSubprocessController.prototype as { restartApp(): Promise<void>; getAppId(): string; __workspacePatched?: boolean };
+    if (proto.__workspacePatched) return;
+    const original = proto.restartApp;
+    proto.restartApp = async function (this: { getAppId(): string }) {
+        try {
+            await original.call(this);
+        } finally {
+            const app = manager.getOneById(this.getAppId()) as unknown as { getStatus?: unknown } | undefined;
+            if (app?.getStatus) mem.clear(app.getStatus);
+        }
+    };
+    proto.__workspacePatched = true;
 }

@@ -27,6 +27,8 @@ export class Scheduler {
     private jobs = new Map<string, JobDoc>();
     private timer?: NodeJS.Timeout;
     private readonly running = new Set<string>();
+    /** Whether an app can take a job now (its runtime is up); jobs wait otherwise. */
+    private canRun: (appId: string) => boolean = () => true;
 
     constructor(private readonly store: Store) {}
 
@@ -45,6 +47,10 @@ export class Scheduler {
     public stop(): void {
         if (this.timer) clearInterval(this.timer);
         this.timer = undefined;
+    }
+
+    public setReadiness(canRun: (appId: string) => boolean): void {
+        this.canRun = canRun;
     }
 
     public defineProcessor(name: string, processor: JobProcessor): void {
@@ -109,7 +115,7 @@ export class Scheduler {
         for (const job of [...this.jobs.values()]) {
             if (job.nextRunAt.getTime() > now || this.running.has(job._id)) continue;
             const processor = this.processors.get(job.name);
-            if (!processor) continue;
+            if (!processor || !this.canRun(job.appId)) continue;
             this.running.add(job._id);
             void this.run(job, processor).finally(() => this.running.delete(job._id));
         }
