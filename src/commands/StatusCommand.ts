@@ -11,6 +11,8 @@ import { help } from './subcommands/help';
 import { listStatuses } from './subcommands/listStatuses';
 import { clearStatus, setStatus } from './subcommands/setStatus';
 import { showStatus } from './subcommands/showStatus';
+import { chooseCustomStatusByName, customStatusListLines, runCustomSubcommand } from './subcommands/customStatusSubcommands';
+import { AppSetting } from '../settings/AppSetting';
 
 /** The one dispatcher behind `/status` and `/userstatus`: parse, run the subcommand, answer. */
 export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyArray<string>, freeTextIsMessage: boolean): Promise<CommandReply> {
@@ -23,13 +25,28 @@ export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyA
         const text = await PRESENCE_SUBCOMMANDS[first]({ app, http, sender: ctx.sender, read: ctx.read, modify: ctx.modify, persis: ctx.persistence });
         return { ok: true, text };
     }
+    // custom statuses: `custom ...` for admins, and `/status <custom name>` for everyone
+    const words = args.map((word) => word.trim()).filter((word) => word !== '');
+    if (first === 'custom') {
+        const app = ctx.presence?.app;
+        const writeSettingsText = app ? (text: string) => app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.CustomStatuses, text) : undefined;
+        return runCustomSubcommand(ctx, words.slice(1), { writeSettingsText });
+    }
+    const chosen = await chooseCustomStatusByName(ctx, words);
+    if (chosen) {
+        return chosen;
+    }
     const request = parseStatusCommand(args, { now: ctx.now, utcOffset: ctx.sender.utcOffset ?? 0, freeTextIsMessage });
     let result: CommandReply;
     switch (request.kind) {
         case 'help':
             return help(ctx);
-        case 'list':
-            return listStatuses(ctx);
+        case 'list': {
+            const presets = await listStatuses(ctx);
+            // the custom statuses follow the presets when there are any
+            const customs = await customStatusListLines(ctx, { omitWhenEmpty: true });
+            return customs ? { ...presets, text: `${presets.text}\n\n${customs}` } : presets;
+        }
         case 'show':
             result = await showStatus(ctx, request.username);
             break;
