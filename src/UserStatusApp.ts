@@ -21,9 +21,14 @@ import { onUserLoggedIn, onUserLoggedOut, onUserStatusChanged } from './listener
 import { presencePreSettingUpdate, presenceSettingUpdated, startPresenceMonitor } from './listeners/PresenceSettingsListener';
 import { customStatusPreSettingUpdate, customStatusSyncProcessor } from './listeners/CustomStatusSettingsListener';
 import { APP_SETTINGS } from './settings/AppSetting';
+import { handleActionButton, handleBlockAction, handleViewSubmit } from './ui/UiHandlers';
+import { StatusPickerId } from './ui/StatusPickerView';
+import { CustomStatusAdminId } from './ui/CustomStatusAdminView';
+import { UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
+import { IUIKitInteractionHandler, IUIKitResponse, UIKitActionButtonInteractionContext, UIKitBlockInteractionContext, UIKitViewSubmitInteractionContext } from '@rocket.chat/apps-engine/definition/uikit';
 
 /** Wiring only: settings, commands, endpoints, jobs, listeners. The behaviour lives in the modules it wires. */
-export default class UserStatusApp extends App implements IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged {
+export default class UserStatusApp extends App implements IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUIKitInteractionHandler {
     constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
         super(info, logger, accessors);
     }
@@ -49,6 +54,9 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         });
         await configuration.scheduler.registerProcessors([statusExpiryProcessor]);
         await configuration.scheduler.registerProcessors([customStatusSyncProcessor(this)]);
+        // the user's status picker (user dropdown) and the admins' custom-status console
+        configuration.ui.registerButton({ actionId: StatusPickerId.OpenButton, labelI18n: 'action_set_status', context: UIActionButtonContext.USER_DROPDOWN_ACTION });
+        configuration.ui.registerButton({ actionId: CustomStatusAdminId.OpenButton, labelI18n: 'action_manage_custom_statuses', context: UIActionButtonContext.USER_DROPDOWN_ACTION, when: { hasOneRole: ['admin'] } });
         // the app's own command, for workspaces where the built-in /status must stay
         await configuration.slashCommands.provideSlashCommand(new StatusCommand('userstatus', false, this));
     }
@@ -80,6 +88,18 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
 
     public async onSettingUpdated(setting: ISetting, configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<void> {
         return presenceSettingUpdated(this, setting, configurationModify, read);
+    }
+
+    public async executeActionButtonHandler(context: UIKitActionButtonInteractionContext, read: IRead, _http: IHttp, _persistence: IPersistence, _modify: IModify): Promise<IUIKitResponse> {
+        return handleActionButton(this, context, read);
+    }
+
+    public async executeBlockActionHandler(context: UIKitBlockInteractionContext, read: IRead, _http: IHttp, persistence: IPersistence, _modify: IModify): Promise<IUIKitResponse> {
+        return handleBlockAction(this, context, read, persistence);
+    }
+
+    public async executeViewSubmitHandler(context: UIKitViewSubmitInteractionContext, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<IUIKitResponse> {
+        return handleViewSubmit(this, context, read, http, persistence, modify);
     }
 
     public async executePostUserLoggedIn(user: IUser, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {

@@ -18,6 +18,8 @@ export interface CommandContext {
     now: Date;
     /** for the admins' presence subcommands (`connections`, `enable`) */
     presence?: { app: PresenceApp; http: IHttp };
+    /** the slash command's trigger, to open a view (the custom-status console) */
+    triggerId?: string;
 }
 
 /** A subcommand's answer: the reply, or an error line that the dispatcher follows with the help. */

@@ -30,7 +30,7 @@ export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyA
     if (first === 'custom') {
         const app = ctx.presence?.app;
         const writeSettingsText = app ? (text: string) => app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.CustomStatuses, text) : undefined;
-        return runCustomSubcommand(ctx, words.slice(1), { writeSettingsText });
+        return runCustomSubcommand(ctx, words.slice(1), { writeSettingsText, appId: app?.getID() });
     }
     const chosen = await chooseCustomStatusByName(ctx, words);
     if (chosen) {
@@ -93,6 +93,7 @@ export class StatusCommand implements ISlashCommand {
             command: `/${this.command}`,
             now: new Date(),
             presence: this.app ? { app: this.app, http } : undefined,
+            triggerId: context.getTriggerId(),
         };
         const answer = await dispatchStatusCommand(ctx, context.getArguments(), this.freeTextIsMessage);
         const appUser = await read.getUserReader().getAppUser();

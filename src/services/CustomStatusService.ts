@@ -208,17 +208,23 @@ export async function findCustomStatus(read: IRead, idOrName: string): Promise<C
 }
 
 /**
- * Choosing a custom status: the user's status becomes its presence and the message its name,
- * through the same rules (decideSetStatus) and writer (setUserStatus) as users.setStatus.
- * A status without a presence sets the message only.
+ * Sets the user's own status through the same rules (decideSetStatus) and writer (setUserStatus)
+ * as users.setStatus and the slash command: the one path for the picker and custom statuses.
  */
-export async function chooseCustomStatus(read: IRead, modify: IModify, persistence: IPersistence, user: IUser, status: CustomUserStatus, options: { expiresAt?: Date; now?: Date } = {}): Promise<Result<AppliedStatus>> {
-    const now = options.now ?? new Date();
+export async function applyOwnStatus(read: IRead, modify: IModify, persistence: IPersistence, user: IUser, body: { status?: string; message?: string; expiresAt?: Date }, now = new Date()): Promise<Result<AppliedStatus>> {
     const settings = await readStatusSettings(read);
-    const body = { message: status.name, ...(isCustomStatusType(status.statusType) ? { status: status.statusType } : {}), ...(options.expiresAt ? { expiresAt: options.expiresAt.toISOString() } : {}) };
-    const decision = await decideSetStatus(body, { caller: toStatusUser(user), ...settings, now }, async () => undefined);
+    const request = { ...(body.status !== undefined ? { status: body.status } : {}), ...(body.message !== undefined ? { message: body.message } : {}), ...(body.expiresAt ? { expiresAt: body.expiresAt.toISOString() } : {}) };
+    const decision = await decideSetStatus(request, { caller: toStatusUser(user), ...settings, now }, async () => undefined);
     if (decision.error) {
         return fail(decision.error);
     }
     return setUserStatus(read, modify, persistence, { user, ...(decision.change ?? {}) });
+}
+
+/**
+ * Choosing a custom status: the user's status becomes its presence and the message its name.
+ * A status without a presence sets the message only.
+ */
+export async function chooseCustomStatus(read: IRead, modify: IModify, persistence: IPersistence, user: IUser, status: CustomUserStatus, options: { expiresAt?: Date; now?: Date } = {}): Promise<Result<AppliedStatus>> {
+    return applyOwnStatus(read, modify, persistence, user, { message: status.name, ...(isCustomStatusType(status.statusType) ? { status: status.statusType } : {}), expiresAt: options.expiresAt }, options.now);
 }

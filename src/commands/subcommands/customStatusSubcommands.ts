@@ -3,6 +3,7 @@ import { CUSTOM_STATUS_MESSAGES, CustomStatusMessageKey } from '../../i18n/custo
 import { translator, Translator } from '../../i18n/translate';
 import { canManageCustomStatuses, chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus, SettingsTextWriter } from '../../services/CustomStatusService';
 import { customStatusReason, presenceLabel } from '../../services/customStatusText';
+import { adminListView } from '../../ui/CustomStatusAdminView';
 import { CommandContext, CommandReply, errorLine, reply, replyError } from '../CommandContext';
 
 /** An admin's `custom ...` subcommand. Names may hold spaces: `:` separates a name from what follows. Pure. */
@@ -12,6 +13,7 @@ export type CustomSubcommand =
     | { kind: 'rename'; name: string; to: string }
     | { kind: 'presence'; name: string; statusType: string }
     | { kind: 'delete'; name: string }
+    | { kind: 'console' }
     | { kind: 'usage' };
 
 function splitAtColon(text: string): [string, string | undefined] {
@@ -41,6 +43,9 @@ export function parseCustomSubcommand(words: ReadonlyArray<string>): CustomSubco
             const [name, statusType] = splitAtColon(text);
             return name && statusType !== undefined ? { kind: 'presence', name, statusType } : { kind: 'usage' };
         }
+        case 'console':
+        case 'admin':
+            return { kind: 'console' };
         case 'delete':
         case 'remove':
             return text ? { kind: 'delete', name: text } : { kind: 'usage' };
@@ -51,6 +56,8 @@ export function parseCustomSubcommand(words: ReadonlyArray<string>): CustomSubco
 
 export interface CustomCommandOptions {
     writeSettingsText?: SettingsTextWriter;
+    /** to open the console view */
+    appId?: string;
 }
 
 const customT = (ctx: CommandContext): Translator<CustomStatusMessageKey> => translator(CUSTOM_STATUS_MESSAGES, ctx.sender.settings?.preferences?.language);
@@ -77,6 +84,14 @@ export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyAr
     const canManage = await canManageCustomStatuses(ctx.read, ctx.sender);
     if (!canManage) {
         return replyError(t('reason_not_authorized'));
+    }
+    if (request.kind === 'console') {
+        if (!ctx.triggerId || !options.appId) {
+            return replyError(t('cmd_usage', { command: ctx.command }));
+        }
+        const view = adminListView(options.appId, ctx.sender.settings?.preferences?.language, await listAllCustomStatuses(ctx.read));
+        await ctx.modify.getUiController().openModalView(view, { triggerId: ctx.triggerId }, ctx.sender);
+        return reply(t('cmd_list_title'));
     }
     const access = { read: ctx.read, persistence: ctx.persistence, writeSettingsText: options.writeSettingsText };
     if (request.kind === 'create') {

@@ -1,0 +1,138 @@
+import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
+import { IUIKitResponse, UIKitActionButtonInteractionContext, UIKitBlockInteractionContext, UIKitViewSubmitInteractionContext } from '@rocket.chat/apps-engine/definition/uikit';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
+import { parseDuration } from '../core/status/duration';
+import { errorText } from '../core/AppError';
+import { CUSTOM_STATUS_MESSAGES } from '../i18n/customStatusMessages';
+import { STATUS_MESSAGES } from '../i18n/statusMessages';
+import { translator } from '../i18n/translate';
+import { UI_MESSAGES } from '../i18n/uiMessages';
+import { errorLine } from '../commands/CommandContext';
+import { customStatusAccess } from '../endpoints/customStatusEndpointContext';
+import { applyOwnStatus, canManageCustomStatuses, chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus } from '../services/CustomStatusService';
+import { customStatusReason } from '../services/customStatusText';
+import { CustomStatusRepository, toCustomUserStatus } from '../storage/CustomStatusRepository';
+import { adminFormView, adminListView, CustomStatusAdminId, NEW_RECORD, readAdminForm } from './CustomStatusAdminView';
+import { readPickerState, StatusPickerId, statusPickerView } from './StatusPickerView';
+
+const languageOf = (user: IUser) => user.settings?.preferences?.language;
+
+export async function openStatusPicker(app: IApp, read: IRead, user: IUser) {
+    return statusPickerView(app.getID(), languageOf(user), await listAllCustomStatuses(read), { status: user.status, statusText: user.statusText });
+}
+
+export async function openAdminConsole(app: IApp, read: IRead, user: IUser) {
+    return adminListView(app.getID(), languageOf(user), await listAllCustomStatuses(read));
+}
+
+/** The user dropdown's "Set status" and the admins' "Custom statuses" buttons. */
+export async function handleActionButton(app: IApp, context: UIKitActionButtonInteractionContext, read: IRead): Promise<IUIKitResponse> {
+    const { actionId, user } = context.getInteractionData();
+    const responder = context.getInteractionResponder();
+    if (actionId === StatusPickerId.OpenButton) {
+        return responder.openModalViewResponse(await openStatusPicker(app, read, user));
+    }
+    if (actionId === CustomStatusAdminId.OpenButton) {
+        if (!(await canManageCustomStatuses(read, user))) {
+            return responder.errorResponse();
+        }
+        return responder.openModalViewResponse(await openAdminConsole(app, read, user));
+    }
+    return responder.successResponse();
+}
+
+/** Block actions of the admin console: search, new, edit, delete (each re-checks the right). */
+export async function handleBlockAction(app: IApp, context: UIKitBlockInteractionContext, read: IRead, persistence: IPersistence): Promise<IUIKitResponse> {
+    const { actionId, user, value } = context.getInteractionData();
+    const responder = context.getInteractionResponder();
+    const language = languageOf(user);
+    const appId = app.getID();
+    const adminActions: string[] = [CustomStatusAdminId.SearchAction, CustomStatusAdminId.NewAction, CustomStatusAdminId.EditAction, CustomStatusAdminId.DeleteAction];
+    if (!adminActions.includes(actionId)) {
+        return responder.successResponse();
+    }
+    const canManage = await canManageCustomStatuses(read, user);
+    if (!canManage) {
+        return responder.errorResponse();
+    }
+    switch (actionId) {
+        case CustomStatusAdminId.SearchAction:
+            return responder.updateModalViewResponse(adminListView(appId, language, await listAllCustomStatuses(read), value ?? ''));
+        case CustomStatusAdminId.NewAction:
+            return responder.updateModalViewResponse(adminFormView(appId, language));
+        case CustomStatusAdminId.EditAction: {
+            const record = value && value !== NEW_RECORD ? await new CustomStatusRepository(read.getPersistenceReader()).findById(value) : undefined;
+            return responder.updateModalViewResponse(record ? adminFormView(appId, language, toCustomUserStatus(record)) : adminListView(appId, language, await listAllCustomStatuses(read)));
+        }
+        case CustomStatusAdminId.DeleteAction: {
+            if (value) {
+                const deleted = await deleteCustomStatus(customStatusAccess(app, read, persistence), value, canManage);
+                if (!deleted.ok && deleted.error.kind === 'rule' && deleted.error.code !== 'Custom_User_Status_Error_Invalid_User_Status') {
+                    app.getLogger().warn(`custom statuses: delete from the console refused: ${errorText(deleted.error)}`);
+                }
+            }
+            return responder.updateModalViewResponse(adminListView(appId, language, await listAllCustomStatuses(read)));
+        }
+    }
+    return responder.successResponse();
+}
+
+/** Submits: the picker sets the user's status; the console's form saves a custom status, with field errors in the view. */
+export async function handleViewSubmit(app: IApp, context: UIKitViewSubmitInteractionContext, read: IRead, _http: IHttp, persistence: IPersistence, modify: IModify): Promise<IUIKitResponse> {
+    const { view, user } = context.getInteractionData();
+    const responder = context.getInteractionResponder();
+    const language = languageOf(user);
+    const ui = translator(UI_MESSAGES, language);
+    const viewId = view.id;
+
+    if (viewId === StatusPickerId.View) {
+        const input = readPickerState(view.state);
+        const fieldError = (block: string, text: string) => responder.viewErrorResponse({ viewId, errors: { [block]: text } });
+        if (!input.choice) {
+            return fieldError(StatusPickerId.StatusBlock, ui('error_choose_status'));
+        }
+        let expiresAt: Date | undefined;
+        if (input.clearAfter !== 'never') {
+            const parsed = parseDuration(input.clearAfter, new Date(), user.utcOffset ?? 0);
+            if (!parsed.ok) {
+                return fieldError(StatusPickerId.ClearAfterBlock, translator(STATUS_MESSAGES, language)('error_invalid_duration', { duration: input.clearAfter }));
+            }
+            expiresAt = parsed.until;
+        }
+        const fresh = (await read.getUserReader().getById(user.id)) ?? user;
+        let applied;
+        if (input.choice.kind === 'custom') {
+            const status = await findCustomStatus(read, input.choice.id);
+            if (!status) {
+                return fieldError(StatusPickerId.StatusBlock, ui('error_status_gone'));
+            }
+            applied = await chooseCustomStatus(read, modify, persistence, fresh, status, { expiresAt });
+        } else {
+            applied = await applyOwnStatus(read, modify, persistence, fresh, { status: input.choice.status, message: input.message ?? '', expiresAt });
+        }
+        if (!applied.ok) {
+            const block = applied.error.kind === 'rule' && applied.error.code === 'error-invalid-date' ? StatusPickerId.ClearAfterBlock : StatusPickerId.StatusBlock;
+            return fieldError(block, errorLine(translator(STATUS_MESSAGES, language), applied.error));
+        }
+        return responder.successResponse();
+    }
+
+    if (viewId === CustomStatusAdminId.View) {
+        const form = readAdminForm(view.state);
+        if (!form) {
+            return responder.successResponse();
+        }
+        const t = translator(CUSTOM_STATUS_MESSAGES, language);
+        const canManage = await canManageCustomStatuses(read, user);
+        const saved = await saveCustomStatus(customStatusAccess(app, read, persistence), { ...(form.id ? { _id: form.id } : {}), name: form.name, statusType: form.statusType }, canManage);
+        if (!saved.ok) {
+            const error = saved.error;
+            const onPresence = error.kind === 'rule' && error.reason.endsWith('is not a valid status type');
+            return responder.viewErrorResponse({ viewId, errors: { [onPresence ? CustomStatusAdminId.PresenceBlock : form.nameBlockId]: customStatusReason(t, error, { name: form.name, type: form.statusType }) } });
+        }
+        return responder.updateModalViewResponse(adminListView(app.getID(), language, await listAllCustomStatuses(read)));
+    }
+    return responder.successResponse();
+}
