@@ -13,7 +13,7 @@ import { CustomUserStatusListEndpoint } from './endpoints/CustomUserStatusListEn
 import { CustomUserStatusUpdateEndpoint } from './endpoints/CustomUserStatusUpdateEndpoint';
 import { UsersGetStatusEndpoint } from './endpoints/UsersGetStatusEndpoint';
 import { UsersSetStatusEndpoint } from './endpoints/UsersSetStatusEndpoint';
-import { rearmStatusExpiries, statusExpiryProcessor } from './jobs/StatusExpiryJob';
+import { rearmStatusExpiries, statusExpiryProcessor, statusExpirySweepProcessor } from './jobs/StatusExpiryJob';
 import { PresenceEnableBroadcastEndpoint } from './endpoints/PresenceEnableBroadcastEndpoint';
 import { PresenceGetConnectionsEndpoint } from './endpoints/PresenceGetConnectionsEndpoint';
 import { presenceProcessors } from './jobs/PresenceMonitorJob';
@@ -52,7 +52,7 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
             security: ApiSecurity.UNSECURE,
             endpoints: [new CustomUserStatusListEndpoint(this), new CustomUserStatusCreateEndpoint(this), new CustomUserStatusUpdateEndpoint(this), new CustomUserStatusDeleteEndpoint(this)],
         });
-        await configuration.scheduler.registerProcessors([statusExpiryProcessor]);
+        await configuration.scheduler.registerProcessors([statusExpiryProcessor, statusExpirySweepProcessor]);
         await configuration.scheduler.registerProcessors([customStatusSyncProcessor(this)]);
         // the user's status picker (user dropdown) and the admins' custom-status console
         configuration.ui.registerButton({ actionId: StatusPickerId.OpenButton, labelI18n: 'action_set_status', context: UIActionButtonContext.USER_DROPDOWN_ACTION });

@@ -3,7 +3,7 @@ import { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/sch
 
 import { scheduleStatusExpiry, setUserStatus } from '../services/setUserStatus';
 import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
-import { JobId, StatusExpiryJobData } from './jobIds';
+import { JobId, STATUS_EXPIRY_SWEEP_INTERVAL, StatusExpiryJobData } from './jobIds';
 
 function isJobData(context: IJobContext): context is IJobContext & StatusExpiryJobData {
     return typeof context.userId === 'string' && typeof context.token === 'string';
@@ -42,6 +42,28 @@ export async function runStatusExpiry(
     return 'restored';
 }
 
+/** Restores every record whose time has passed, through the same path as its own job. */
+export async function sweepStatusExpiries(read: IRead, modify: IModify, persistence: IPersistence, now = new Date()): Promise<number> {
+    const records = await new StatusExpiryRepository(read.getPersistenceReader(), persistence).all();
+    let restored = 0;
+    for (const record of records) {
+        const due = new Date(record.expiresAt).getTime();
+        if (Number.isNaN(due) || due <= now.getTime()) {
+            if ((await runStatusExpiry({ userId: record.userId, token: record.token }, read, modify, persistence)) === 'restored') {
+                restored++;
+            }
+        }
+    }
+    return restored;
+}
+
+export const statusExpirySweepProcessor: IProcessor = {
+    id: JobId.StatusExpirySweep,
+    processor: async (_context: IJobContext, read: IRead, modify: IModify, _http: IHttp, persistence: IPersistence): Promise<void> => {
+        await sweepStatusExpiries(read, modify, persistence);
+    },
+};
+
 export const statusExpiryProcessor: IProcessor = {
     id: JobId.StatusExpiry,
     processor: async (context: IJobContext, read: IRead, modify: IModify, _http: IHttp, persistence: IPersistence): Promise<void> => {
@@ -50,7 +72,7 @@ export const statusExpiryProcessor: IProcessor = {
 };
 
 /**
- * Re-arms every pending expiry when the app starts: the workspace drops an app's jobs when it
+ * Re-arms every pending expiry when the app starts, and starts the sweep: the workspace drops an app's jobs when it
  * disables it, but the records survive, so a restart never loses an expiry. An overdue one runs
  * at once; a duplicate job is harmless, as only the one holding the record's token acts.
  */
@@ -61,5 +83,6 @@ export async function rearmStatusExpiries(read: IRead, scheduler: ISchedulerModi
         const when = Number.isNaN(due.getTime()) || due.getTime() < now.getTime() + 1000 ? new Date(now.getTime() + 1000) : due;
         await scheduleStatusExpiry(scheduler, record.userId, record.token, when);
     }
+    await scheduler.scheduleRecurring({ id: JobId.StatusExpirySweep, interval: STATUS_EXPIRY_SWEEP_INTERVAL, skipImmediate: true });
     return records.length;
 }

@@ -174,11 +174,14 @@ describe('users.setStatus rules, in order', () => {
             expect(d.error).toMatchObject({ code: 'error-invalid-user' });
             expect(d.change).toBeUndefined();
         });
-        it.each([[{ userId: 42 }], [{ username: ['bob'] }], [{ userId: { $ne: null } }]])('a non-string name %p is an unknown user, never the caller', async (ref) => {
-            const d = await decideSetStatus({ status: 'busy', ...ref }, context({ caller: admin }), lookup);
-            expect(d.error).toMatchObject({ code: 'error-invalid-user' });
-            expect(d.change).toBeUndefined();
-        });
+        it.each([[{ userId: 42 }], [{ username: ['bob'] }], [{ userId: { $ne: null } }]])(
+            'a non-string name %p is an unknown user, never the caller',
+            async (ref) => {
+                const d = await decideSetStatus({ status: 'busy', ...ref }, context({ caller: admin }), lookup);
+                expect(d.error).toMatchObject({ code: 'error-invalid-user' });
+                expect(d.change).toBeUndefined();
+            },
+        );
         it('oneself needs no role', async () => {
             const d = await decideSetStatus({ status: 'away', username: 'alice' }, context(), lookup);
             expect(d).toEqual({ target: caller, change: { status: 'away' } });

@@ -1,4 +1,4 @@
-import { runStatusExpiry, rearmStatusExpiries } from '../../../src/jobs/StatusExpiryJob';
+import { runStatusExpiry, rearmStatusExpiries, sweepStatusExpiries } from '../../../src/jobs/StatusExpiryJob';
 import { setUserStatus } from '../../../src/services/setUserStatus';
 import { StatusExpiryRepository } from '../../../src/storage/StatusExpiryRepository';
 import { FakeWorld, makeUser } from './fakes';
@@ -118,6 +118,23 @@ describe('status expiry job', () => {
         expect(world.scheduled).toEqual([{ id: 'status-expiry', when: new Date(now.getTime() + 1000), data: { userId: 'u1', token: record.token } }]);
         expect(await runJob(0)).toBe('restored');
         expect(user().status).toBe('away');
+    });
+
+    it('starts the recurring sweep', async () => {
+        await rearmStatusExpiries(world.read(), world.modify().getScheduler());
+        expect(world.recurring).toEqual([{ id: 'status-expiry-sweep', interval: '1 minute', skipImmediate: true }]);
+    });
+
+    it('the sweep restores overdue records only (a lost one-time job cannot leave a status stuck)', async () => {
+        world.addUser(makeUser('u2', { username: 'bob', status: 'online', statusText: 'bob before' }));
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: new Date(Date.now() + 1000) });
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: world.users.get('u2')!, status: 'busy', expiresAt: inAnHour() });
+        expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date())).toBe(0);
+        expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(Date.now() + 2000))).toBe(1);
+        expect(user()).toMatchObject({ status: 'away', statusText: 'before' });
+        expect(world.users.get('u2')?.status).toBe('busy');
+        expect(world.expiryRecords()).toEqual([expect.objectContaining({ userId: 'u2' })]);
+        expect(await runJob(0)).toBe('gone');
     });
 
     it('re-arms a future record at its own time', async () => {

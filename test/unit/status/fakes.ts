@@ -1,6 +1,6 @@
 import { IModify, IPersistence, IPersistenceRead, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
-import { IOnetimeSchedule } from '@rocket.chat/apps-engine/definition/scheduler';
+import { IOnetimeSchedule, IRecurringSchedule } from '@rocket.chat/apps-engine/definition/scheduler';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 /** Test doubles for the engine accessors the status code uses: users, settings, persistence, scheduler, updater, notifier. */
@@ -38,6 +38,7 @@ export class FakeWorld {
     public appSettings: Record<string, unknown> = { roles_edit_other_user_status: 'admin', presence_service_enabled: true };
     public store: Stored[] = [];
     public scheduled: IOnetimeSchedule[] = [];
+    public recurring: IRecurringSchedule[] = [];
     public updates: Array<{ userId: string; statusText?: string; status?: string }> = [];
     public notifications: Array<{ userId: string; text: string }> = [];
     private nextId = 1;
@@ -138,6 +139,10 @@ export class FakeWorld {
                 scheduleOnce: async (job: IOnetimeSchedule) => {
                     world.scheduled.push(job);
                     return `job${world.scheduled.length}`;
+                },
+                scheduleRecurring: async (job: IRecurringSchedule) => {
+                    world.recurring.push(job);
+                    return `recurring${world.recurring.length}`;
                 },
                 cancelJob: async () => {
                     throw new Error('cancelJob cancels every job of a processor: the app must not use it');
