@@ -29,7 +29,9 @@ export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyA
     const words = args.map((word) => word.trim()).filter((word) => word !== '');
     if (first === 'custom') {
         const app = ctx.presence?.app;
-        const writeSettingsText = app ? (text: string) => app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.CustomStatuses, text) : undefined;
+        const writeSettingsText = app
+            ? (text: string) => app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.CustomStatuses, text)
+            : undefined;
         return runCustomSubcommand(ctx, words.slice(1), { writeSettingsText, appId: app?.getID() });
     }
     const chosen = await chooseCustomStatusByName(ctx, words);
