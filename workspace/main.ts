@@ -53,7 +53,18 @@ async function main(): Promise<void> {
     await scheduler.load();
     const { admin, generated } = await ensureAdmin(users, config.dataDir, config.adminUsername, config.adminPassword);
 
-    const ws = { config, store, events, users, settings, rooms, presence, scheduler, commands: new Commands(), endpoints: new AppEndpoints() } as Partial<Workspace> as Workspace;
+    const ws = {
+        config,
+        store,
+        events,
+        users,
+        settings,
+        rooms,
+        presence,
+        scheduler,
+        commands: new Commands(),
+        endpoints: new AppEndpoints(),
+    } as Partial<Workspace> as Workspace;
     ws.manager = () => ws.engine.manager;
     registerBuiltinCommands(ws);
     log('starting the Apps-Engine');

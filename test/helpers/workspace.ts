@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies and DDP messages are whatever JSON the workspace sends (the contract's `body: any`) */
 /**
  * Test helper for the local workspace: starts it as a child process (the packaged app in the real
  * Apps-Engine runtime) on a free port with a fresh DATA_DIR, and talks to it over REST and DDP.
@@ -334,7 +335,14 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
     const zip = appPackage();
     const adminPassword = opts.env?.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
     const adminUsername = opts.env?.ADMIN_USERNAME ?? 'admin';
-    const baseEnv: Record<string, string> = { PORT: '0', DATA_DIR: dataDir, ADMIN_USERNAME: adminUsername, APP_PACKAGE: zip, ...opts.env, ADMIN_PASSWORD: adminPassword };
+    const baseEnv: Record<string, string> = {
+        PORT: '0',
+        DATA_DIR: dataDir,
+        ADMIN_USERNAME: adminUsername,
+        APP_PACKAGE: zip,
+        ...opts.env,
+        ADMIN_PASSWORD: adminPassword,
+    };
     let running = await spawnWorkspace(baseEnv);
 
     const login = async (username: string, password: string): Promise<Creds> => {

@@ -9,9 +9,9 @@ import type { HostContext } from '../engine/HostContext';
 export class WorkspaceListenerBridge implements IListenerBridge {
     constructor(private readonly ctx: HostContext) {}
 
-    private run(int: AppInterface, data: unknown): Promise<any> {
-        const lm = this.ctx.manager().getListenerManager() as unknown as { executeListener(int: AppInterface, data: unknown): Promise<any> };
-        return lm.executeListener(int, data);
+    private run<T>(int: AppInterface, data: unknown): Promise<T> {
+        const lm = this.ctx.manager().getListenerManager() as unknown as { executeListener(int: AppInterface, data: unknown): Promise<unknown> };
+        return lm.executeListener(int, data) as Promise<T>;
     }
 
     public messageEvent(int: AppInterface, message: IMessage): Promise<void | boolean | IMessage> {

@@ -41,7 +41,12 @@ export class WorkspaceMessageBridge extends MessageBridge {
         if (!existing) throw new Error('A message must exist to update.');
         const editor = message.editor?.id ? await this.ctx.users.findById(message.editor.id) : await this.ctx.users.findByAppId(appId);
         const { _id: _ignored, ...fields } = messageFromApp(message, await this.senderOf(message, appId));
-        await this.ctx.rooms.updateMessage(message.id, { ...fields, ts: existing.ts, editedAt: new Date(), ...(editor ? { editedBy: { _id: editor._id, username: editor.username } } : {}) });
+        await this.ctx.rooms.updateMessage(message.id, {
+            ...fields,
+            ts: existing.ts,
+            editedAt: new Date(),
+            ...(editor ? { editedBy: { _id: editor._id, username: editor.username } } : {}),
+        });
     }
 
     /** Rocket.Chat's `notify.ephemeralMessage`: a message only the user sees, never stored. */

@@ -1,4 +1,5 @@
 import { PersistenceBridge } from '@rocket.chat/apps-engine/server/bridges/PersistenceBridge';
+import { asDoc } from '../store/Store';
 import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import type { HostContext } from '../engine/HostContext';
 import { randomId } from '../store/ids';
@@ -10,7 +11,13 @@ interface PersistenceDoc {
     associations: string[];
 }
 
-const keyOf = (a: RocketChatAssociationRecord): string => `${a.getModel ? a.getModel() : (a as any).model}:${a.getID ? a.getID() : (a as any).id}`;
+type AssociationLike = RocketChatAssociationRecord | { model: string; id: string };
+
+/** Associations come as class instances from the host, or as plain JSON from the Deno runtime. */
+const keyOf = (a: AssociationLike): string =>
+    a instanceof Object && typeof (a as RocketChatAssociationRecord).getModel === 'function'
+        ? `${(a as RocketChatAssociationRecord).getModel()}:${(a as RocketChatAssociationRecord).getID()}`
+        : `${(a as { model: string }).model}:${(a as { id: string }).id}`;
 
 /** App persistence (Rocket.Chat's `rocketchat_apps_persistence`): records with associations, per app. */
 export class WorkspacePersistenceBridge extends PersistenceBridge {
@@ -38,7 +45,7 @@ export class WorkspacePersistenceBridge extends PersistenceBridge {
 
     protected async createWithAssociations(data: object, associations: RocketChatAssociationRecord[], appId: string): Promise<string> {
         const doc: PersistenceDoc = { _id: randomId(), appId, data: JSON.stringify(data), associations: associations.map(keyOf) };
-        await this.col.insertAsync(doc as any);
+        await this.col.insertAsync(asDoc(doc));
         return doc._id;
     }
 

@@ -40,7 +40,12 @@ export class WorkspaceRoomBridge extends RoomBridge {
         if (!['c', 'p', 'd'].includes(room.type)) {
             throw new Error(`Room type "${room.type}" is not supported by the local workspace`);
         }
-        const created = await this.ctx.rooms.createRoom({ t: room.type as 'c' | 'p' | 'd', name: room.slugifiedName || room.displayName, creator, members: users });
+        const created = await this.ctx.rooms.createRoom({
+            t: room.type as 'c' | 'p' | 'd',
+            name: room.slugifiedName || room.displayName,
+            creator,
+            members: users,
+        });
         return created._id;
     }
 
@@ -86,7 +91,20 @@ export class WorkspaceRoomBridge extends RoomBridge {
             .findAsync(query)
             .skip(options?.skip ?? 0)
             .limit(options?.limit ?? 100)) as unknown as RoomDoc[];
-        return rooms.map((r) => ({ id: r._id, type: r.t, name: r.name, displayName: r.fname, usernames: r.usernames, userIds: r.uids, createdAt: r.ts, updatedAt: r._updatedAt, messageCount: r.msgs }) as unknown as IRoomRaw);
+        return rooms.map(
+            (r) =>
+                ({
+                    id: r._id,
+                    type: r.t,
+                    name: r.name,
+                    displayName: r.fname,
+                    usernames: r.usernames,
+                    userIds: r.uids,
+                    createdAt: r.ts,
+                    updatedAt: r._updatedAt,
+                    messageCount: r.msgs,
+                }) as unknown as IRoomRaw,
+        );
     }
 
     protected async update(room: IRoom, members: string[]): Promise<void> {

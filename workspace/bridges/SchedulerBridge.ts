@@ -24,7 +24,15 @@ export class WorkspaceSchedulerBridge extends SchedulerBridge {
             if (startup.type === 'onetime') {
                 ids.push(await this.ctx.scheduler.scheduleOnce(appId, p.id, new Date(startup.when), (startup.data ?? {}) as Record<string, unknown>));
             } else {
-                ids.push(await this.ctx.scheduler.scheduleRecurring(appId, p.id, startup.interval, (startup.data ?? {}) as Record<string, unknown>, !!startup.skipImmediate));
+                ids.push(
+                    await this.ctx.scheduler.scheduleRecurring(
+                        appId,
+                        p.id,
+                        startup.interval,
+                        (startup.data ?? {}) as Record<string, unknown>,
+                        !!startup.skipImmediate,
+                    ),
+                );
             }
         }
         return ids;

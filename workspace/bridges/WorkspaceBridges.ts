@@ -70,33 +70,89 @@ export class WorkspaceBridges extends AppBridges {
         this.internal = new WorkspaceInternalBridge(ctx);
     }
 
-    getCommandBridge() { return this.command; }
-    getApiBridge() { return this.api; }
-    getAppDetailChangesBridge() { return this.detailChanges; }
-    getEnvironmentalVariableBridge() { return this.envVars; }
-    getHttpBridge() { return this.http; }
-    getListenerBridge() { return this.listener; }
-    getMessageBridge() { return this.message; }
-    getPersistenceBridge() { return this.persistence; }
-    getAppActivationBridge() { return this.activation; }
-    getRoomBridge() { return this.room; }
-    getInternalBridge() { return this.internal; }
-    getInternalFederationBridge() { return this.federation; }
-    getServerSettingBridge() { return this.serverSetting; }
-    getUserBridge() { return this.user; }
-    getUiInteractionBridge() { return this.uiInteraction; }
-    getSchedulerBridge() { return this.scheduler; }
-    getRoleBridge() { return this.role; }
+    getCommandBridge() {
+        return this.command;
+    }
+    getApiBridge() {
+        return this.api;
+    }
+    getAppDetailChangesBridge() {
+        return this.detailChanges;
+    }
+    getEnvironmentalVariableBridge() {
+        return this.envVars;
+    }
+    getHttpBridge() {
+        return this.http;
+    }
+    getListenerBridge() {
+        return this.listener;
+    }
+    getMessageBridge() {
+        return this.message;
+    }
+    getPersistenceBridge() {
+        return this.persistence;
+    }
+    getAppActivationBridge() {
+        return this.activation;
+    }
+    getRoomBridge() {
+        return this.room;
+    }
+    getInternalBridge() {
+        return this.internal;
+    }
+    getInternalFederationBridge() {
+        return this.federation;
+    }
+    getServerSettingBridge() {
+        return this.serverSetting;
+    }
+    getUserBridge() {
+        return this.user;
+    }
+    getUiInteractionBridge() {
+        return this.uiInteraction;
+    }
+    getSchedulerBridge() {
+        return this.scheduler;
+    }
+    getRoleBridge() {
+        return this.role;
+    }
 
-    getContactBridge() { return unsupported<ReturnType<AppBridges['getContactBridge']>>('ContactBridge'); }
-    getLivechatBridge() { return unsupported<ReturnType<AppBridges['getLivechatBridge']>>('LivechatBridge'); }
-    getUploadBridge() { return unsupported<ReturnType<AppBridges['getUploadBridge']>>('UploadBridge'); }
-    getEmailBridge() { return unsupported<ReturnType<AppBridges['getEmailBridge']>>('EmailBridge'); }
-    getCloudWorkspaceBridge() { return unsupported<ReturnType<AppBridges['getCloudWorkspaceBridge']>>('CloudWorkspaceBridge'); }
-    getVideoConferenceBridge() { return unsupported<ReturnType<AppBridges['getVideoConferenceBridge']>>('VideoConferenceBridge'); }
-    getOAuthAppsBridge() { return unsupported<ReturnType<AppBridges['getOAuthAppsBridge']>>('OAuthAppsBridge'); }
-    getModerationBridge() { return unsupported<ReturnType<AppBridges['getModerationBridge']>>('ModerationBridge'); }
-    getThreadBridge() { return unsupported<ReturnType<AppBridges['getThreadBridge']>>('ThreadBridge'); }
-    getOutboundMessageBridge() { return unsupported<ReturnType<AppBridges['getOutboundMessageBridge']>>('OutboundMessageBridge'); }
-    getExperimentalBridge() { return unsupported<ReturnType<AppBridges['getExperimentalBridge']>>('ExperimentalBridge'); }
+    getContactBridge() {
+        return unsupported<ReturnType<AppBridges['getContactBridge']>>('ContactBridge');
+    }
+    getLivechatBridge() {
+        return unsupported<ReturnType<AppBridges['getLivechatBridge']>>('LivechatBridge');
+    }
+    getUploadBridge() {
+        return unsupported<ReturnType<AppBridges['getUploadBridge']>>('UploadBridge');
+    }
+    getEmailBridge() {
+        return unsupported<ReturnType<AppBridges['getEmailBridge']>>('EmailBridge');
+    }
+    getCloudWorkspaceBridge() {
+        return unsupported<ReturnType<AppBridges['getCloudWorkspaceBridge']>>('CloudWorkspaceBridge');
+    }
+    getVideoConferenceBridge() {
+        return unsupported<ReturnType<AppBridges['getVideoConferenceBridge']>>('VideoConferenceBridge');
+    }
+    getOAuthAppsBridge() {
+        return unsupported<ReturnType<AppBridges['getOAuthAppsBridge']>>('OAuthAppsBridge');
+    }
+    getModerationBridge() {
+        return unsupported<ReturnType<AppBridges['getModerationBridge']>>('ModerationBridge');
+    }
+    getThreadBridge() {
+        return unsupported<ReturnType<AppBridges['getThreadBridge']>>('ThreadBridge');
+    }
+    getOutboundMessageBridge() {
+        return unsupported<ReturnType<AppBridges['getOutboundMessageBridge']>>('OutboundMessageBridge');
+    }
+    getExperimentalBridge() {
+        return unsupported<ReturnType<AppBridges['getExperimentalBridge']>>('ExperimentalBridge');
+    }
 }

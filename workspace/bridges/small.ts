@@ -142,6 +142,14 @@ export class WorkspaceInternalBridge implements IInternalBridge {
     }
 
     public async doGetWorkspacePublicKey(): Promise<ISetting> {
-        return { id: 'Cloud_Workspace_PublicKey', type: 'string', packageValue: '', value: '', required: false, public: false, i18nLabel: 'Cloud_Workspace_PublicKey' } as ISetting;
+        return {
+            id: 'Cloud_Workspace_PublicKey',
+            type: 'string',
+            packageValue: '',
+            value: '',
+            required: false,
+            public: false,
+            i18nLabel: 'Cloud_Workspace_PublicKey',
+        } as ISetting;
     }
 }

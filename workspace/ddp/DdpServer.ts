@@ -22,7 +22,13 @@ interface DdpMessage {
     version?: string;
 }
 
-const LOGGED_OUT = { isClientSafe: true, error: 403, reason: "You've been logged out by the server. Please log in again.", message: "You've been logged out by the server. Please log in again. [403]", errorType: 'Meteor.Error' };
+const LOGGED_OUT = {
+    isClientSafe: true,
+    error: 403,
+    reason: "You've been logged out by the server. Please log in again.",
+    message: "You've been logged out by the server. Please log in again. [403]",
+    errorType: 'Meteor.Error',
+};
 
 /** One realtime session (one socket). */
 class Session {
@@ -138,12 +144,21 @@ export class DdpServer {
                     const name = arg.user.username ?? arg.user.email ?? '';
                     const pw = arg.password as string | { digest?: string };
                     const result =
-                        typeof pw === 'string' ? await this.ws.users.loginWithPassword(name, pw) : typeof pw.digest === 'string' ? await this.ws.users.loginWithPassword(name, pw.digest, true) : null;
+                        typeof pw === 'string'
+                            ? await this.ws.users.loginWithPassword(name, pw)
+                            : typeof pw.digest === 'string'
+                              ? await this.ws.users.loginWithPassword(name, pw.digest, true)
+                              : null;
                     user = result?.user ?? null;
                     token = result?.token;
                 }
                 if (!user || !token) {
-                    reply(undefined, typeof arg.resume === 'string' ? LOGGED_OUT : { isClientSafe: true, error: 403, reason: 'User not found', message: 'User not found [403]', errorType: 'Meteor.Error' });
+                    reply(
+                        undefined,
+                        typeof arg.resume === 'string'
+                            ? LOGGED_OUT
+                            : { isClientSafe: true, error: 403, reason: 'User not found', message: 'User not found [403]', errorType: 'Meteor.Error' },
+                    );
                     return;
                 }
                 session.userId = user._id;
@@ -160,7 +175,13 @@ export class DdpServer {
             case 'UserPresence:away':
             case 'UserPresence:online': {
                 if (!session.userId) {
-                    reply(undefined, { isClientSafe: true, error: 'error-not-allowed', reason: 'Not allowed', message: 'Not allowed [error-not-allowed]', errorType: 'Meteor.Error' });
+                    reply(undefined, {
+                        isClientSafe: true,
+                        error: 'error-not-allowed',
+                        reason: 'Not allowed',
+                        message: 'Not allowed [error-not-allowed]',
+                        errorType: 'Meteor.Error',
+                    });
                     return;
                 }
                 const state = message.method === 'UserPresence:away' ? 'away' : 'online';
@@ -168,7 +189,13 @@ export class DdpServer {
                 return;
             }
             default:
-                reply(undefined, { isClientSafe: true, error: 404, reason: `Method '${message.method}' not found`, message: `Method '${message.method}' not found [404]`, errorType: 'Meteor.Error' });
+                reply(undefined, {
+                    isClientSafe: true,
+                    error: 404,
+                    reason: `Method '${message.method}' not found`,
+                    message: `Method '${message.method}' not found [404]`,
+                    errorType: 'Meteor.Error',
+                });
         }
     }
 
@@ -176,7 +203,12 @@ export class DdpServer {
         const id = message.id ?? '';
         const params = Array.isArray(message.params) ? message.params : [];
         const eventName = typeof params[0] === 'string' ? params[0] : '';
-        const nosub = (reason: string) => session.send({ msg: 'nosub', id, error: { isClientSafe: true, error: 'not-allowed', reason, message: `${reason} [not-allowed]`, errorType: 'Meteor.Error' } });
+        const nosub = (reason: string) =>
+            session.send({
+                msg: 'nosub',
+                id,
+                error: { isClientSafe: true, error: 'not-allowed', reason, message: `${reason} [not-allowed]`, errorType: 'Meteor.Error' },
+            });
         switch (message.name) {
             case 'stream-notify-user':
                 if (!session.userId || !eventName.startsWith(`${session.userId}/`)) {
@@ -191,7 +223,17 @@ export class DdpServer {
                 }
                 break;
             default:
-                session.send({ msg: 'nosub', id, error: { isClientSafe: true, error: 404, reason: `Subscription '${message.name}' not found`, message: `Subscription '${message.name}' not found [404]`, errorType: 'Meteor.Error' } });
+                session.send({
+                    msg: 'nosub',
+                    id,
+                    error: {
+                        isClientSafe: true,
+                        error: 404,
+                        reason: `Subscription '${message.name}' not found`,
+                        message: `Subscription '${message.name}' not found [404]`,
+                        errorType: 'Meteor.Error',
+                    },
+                });
                 return;
         }
         session.subs.set(id, { id, name: message.name, eventName });

@@ -9,6 +9,8 @@ import type { HostContext } from './HostContext';
 import { WorkspaceBridges } from '../bridges/WorkspaceBridges';
 import { FileAppSourceStorage, NedbAppLogStorage, NedbAppMetadataStorage } from './storage';
 import { userToApp } from './converters';
+import { DenoRuntimeSubprocessController } from '@rocket.chat/apps-engine/server/runtime/deno/AppsEngineDenoRuntime';
+import mem from 'mem';
 import type { UserDoc } from '../services/Users';
 
 type ListenerRunner = { executeListener(int: AppInterface, data: unknown): Promise<unknown> };
@@ -48,7 +50,7 @@ export class Engine {
     public async installPackage(zipPath: string, installer: UserDoc): Promise<{ appId: string; action: 'installed' | 'updated' | 'unchanged' }> {
         const zip = await fs.promises.readFile(zipPath);
         const hash = createHash('sha256').update(zip).digest('hex');
-        const appId = readAppId(zip);
+        const appId = (await this.manager.getParser().unpackageApp(zip)).info.id;
         const existing = appId ? this.manager.getOneById(appId) : undefined;
         const meta = await this.ctx.store.col('meta').findOneAsync({ _id: `package:${appId}` });
         const user = userToApp(installer);
@@ -89,7 +91,8 @@ export class Engine {
 
     /** The pid of an app's Deno subprocess (for diagnostics and the liveness test). */
     public runtimeState(appId: string): { pid?: number; state?: string } | undefined {
-        const controller = this.manager.getOneById(appId)?.getRuntimeController() as unknown as { deno?: { pid?: number }; getProcessState?(): string } | undefined;
+        const controller = this.manager.getOneById(appId)?.getRuntimeController() as unknown as
+            { deno?: { pid?: number }; getProcessState?(): string } | undefined;
         if (!controller) return undefined;
         return { pid: controller.deno?.pid, state: controller.getProcessState?.() };
     }
@@ -132,18 +135,16 @@ export class Engine {
     }
 }
 
-function assertFulfilled(aff: { getApp(): ProxiedApp | undefined; getStorageError(): string; getAppUserError(): unknown; hasStorageError(): boolean; hasAppUserError(): boolean }): void {
+function assertFulfilled(aff: {
+    getApp(): ProxiedApp | undefined;
+    getStorageError(): string;
+    getAppUserError(): unknown;
+    hasStorageError(): boolean;
+    hasAppUserError(): boolean;
+}): void {
     if (aff.hasStorageError()) throw new Error(`Installing the app failed: ${aff.getStorageError()}`);
     if (aff.hasAppUserError()) throw new Error(`Installing the app failed: ${JSON.stringify(aff.getAppUserError())}`);
     if (!aff.getApp()) throw new Error('Installing the app failed');
-}
-
-/** The app id from the package's app.json (read without unpacking to disk). */
-function readAppId(zip: Buffer): string | undefined {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const AdmZip = require('adm-zip');
-    const entry = new AdmZip(zip).getEntry('app.json');
-    return entry ? (JSON.parse(entry.getData().toString('utf8')) as { id?: string }).id : undefined;
 }
 
 /** The engine spawns plain `deno`: the project's node_modules/.bin must be on PATH. */
@@ -162,11 +163,7 @@ function ensureDenoOnPath(): void {
  * enabled". After each restart the memo is cleared again, so the restored status is what counts.
  */
 function refreshStatusAfterRuntimeRestart(manager: AppManager): void {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { DenoRuntimeSubprocessController } = require('@rocket.chat/apps-engine/server/runtime/deno/AppsEngineDenoRuntime');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const mem = require('mem') as { clear(fn: unknown): void };
-    const proto = DenoRuntimeSubprocessController.prototype as { restartApp(): Promise<void>; getAppId(): string; __workspacePatched?: boolean };
+    const proto = DenoRuntimeSubprocessController.prototype as unknown as { restartApp(): Promise<void>; getAppId(): string; __workspacePatched?: boolean };
     if (proto.__workspacePatched) return;
     const original = proto.restartApp;
     proto.restartApp = async function (this: { getAppId(): string }) {
@@ -174,7 +171,7 @@ function refreshStatusAfterRuntimeRestart(manager: AppManager): void {
             await original.call(this);
         } finally {
             const app = manager.getOneById(this.getAppId()) as unknown as { getStatus?: unknown } | undefined;
-            if (app?.getStatus) mem.clear(app.getStatus);
+            if (app?.getStatus) mem.clear(app.getStatus as (...args: unknown[]) => unknown);
         }
     };
     proto.__workspacePatched = true;

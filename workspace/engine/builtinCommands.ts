@@ -15,7 +15,17 @@ export function registerBuiltinCommands(ws: Workspace): void {
                 ws.events.emit('notify.user', {
                     userId: caller._id,
                     event: 'message',
-                    args: [{ _id: randomId(), rid: roomId, ts: new Date(), msg, u: { _id: 'rocket.cat', username: 'rocket.cat', name: 'Rocket.Cat' }, private: true, _updatedAt: new Date() }],
+                    args: [
+                        {
+                            _id: randomId(),
+                            rid: roomId,
+                            ts: new Date(),
+                            msg,
+                            u: { _id: 'rocket.cat', username: 'rocket.cat', name: 'Rocket.Cat' },
+                            private: true,
+                            _updatedAt: new Date(),
+                        },
+                    ],
                 });
             if (ws.settings.value('Accounts_AllowUserStatusMessageChange') !== true) {
                 reply('Your Rocket.Chat administrator has disabled the customisation of status messages');

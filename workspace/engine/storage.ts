@@ -10,6 +10,7 @@ import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import type { IMarketplaceInfo } from '@rocket.chat/apps-engine/server/marketplace';
 import type { ILoggerStorageEntry } from '@rocket.chat/apps-engine/server/logging';
 import type { Store } from '../store/Store';
+import { asDoc } from '../store/Store';
 
 /**
  * App descriptors in the `apps` collection. Stored as JSON text: descriptors carry keys (i18n,
@@ -147,10 +148,24 @@ export class FileAppSourceStorage extends AppSourceStorage {
     }
 }
 
-/** App logs in the `app_logs` collection (kept as JSON text, like the descriptors). */
+/** App logs in the `app_logs` collection (kept as JSON text, like the descriptors); the newest 5,000 are kept. */
 export class NedbAppLogStorage extends AppLogStorage {
+    private static readonly KEEP = 5_000;
+    private sinceTrim = 0;
+
     constructor(private readonly store: Store) {
         super('nedb');
+    }
+
+    private async trim(): Promise<void> {
+        const col = this.store.col('app_logs');
+        const total = await col.countAsync({});
+        if (total <= NedbAppLogStorage.KEEP) return;
+        const oldest = await col
+            .findAsync({})
+            .sort({ at: 1 })
+            .limit(total - NedbAppLogStorage.KEEP);
+        await col.removeAsync({ _id: { $in: oldest.map((d) => d._id) } }, { multi: true });
     }
 
     public async findPaginated(query: Record<string, unknown>, options?: IAppLogStorageFindOptions): Promise<{ logs: ILoggerStorageEntry[]; total: number }> {
@@ -162,7 +177,11 @@ export class NedbAppLogStorage extends AppLogStorage {
     }
 
     public async storeEntries(entry: ILoggerStorageEntry): Promise<ILoggerStorageEntry> {
-        await this.store.col('app_logs').insertAsync({ appId: entry.appId, at: new Date(), json: JSON.stringify(entry) } as any);
+        await this.store.col('app_logs').insertAsync(asDoc({ appId: entry.appId, at: new Date(), json: JSON.stringify(entry) }));
+        if (++this.sinceTrim >= 1_000) {
+            this.sinceTrim = 0;
+            await this.trim();
+        }
         return entry;
     }
 

@@ -103,7 +103,12 @@ async function handle(router: Router, users: Users, req: IncomingMessage, res: S
             rawBody = await readBody(req);
         } catch (err) {
             if (err instanceof BodyTooLarge) {
-                send(res, 413, { success: false, error: `Request body larger than ${MAX_BODY_BYTES} bytes [error-payload-too-large]` }, { Connection: 'close' });
+                send(
+                    res,
+                    413,
+                    { success: false, error: `Request body larger than ${MAX_BODY_BYTES} bytes [error-payload-too-large]` },
+                    { Connection: 'close' },
+                );
                 return;
             }
             throw err;

@@ -10,6 +10,7 @@ export const failure = (error: string, errorType?: string, extra: Record<string,
 export const unauthorized = (): HttpError =>
     new HttpError(401, { success: false, status: 'error', message: 'You must be logged in to do this.', error: 'You must be logged in to do this.' });
 
-export const forbidden = (): HttpError => new HttpError(403, { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' });
+export const forbidden = (): HttpError =>
+    new HttpError(403, { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' });
 
 export const notFound = (error = 'Resource not found'): HttpError => new HttpError(404, { success: false, error });

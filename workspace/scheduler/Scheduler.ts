@@ -1,4 +1,5 @@
 import type { Store } from '../store/Store';
+import { asDoc } from '../store/Store';
 import { randomId } from '../store/ids';
 import { nextRun } from './interval';
 
@@ -71,7 +72,13 @@ export class Scheduler {
     }
 
     /** Like Agenda's `every`: one recurring job per processor name (a new one replaces the old). */
-    public async scheduleRecurring(appId: string, name: string, interval: string | number, data: Record<string, unknown> = {}, skipImmediate = false): Promise<string> {
+    public async scheduleRecurring(
+        appId: string,
+        name: string,
+        interval: string | number,
+        data: Record<string, unknown> = {},
+        skipImmediate = false,
+    ): Promise<string> {
         const first = skipImmediate ? nextRun(interval, new Date()) : new Date();
         if (!first) {
             throw new Error(`Invalid interval "${interval}" for job ${name}`);
@@ -107,7 +114,7 @@ export class Scheduler {
 
     private async save(job: JobDoc): Promise<void> {
         this.jobs.set(job._id, job);
-        await this.store.col('jobs').updateAsync({ _id: job._id }, job as any, { upsert: true });
+        await this.store.col('jobs').updateAsync({ _id: job._id }, asDoc(job), { upsert: true });
     }
 
     private async tick(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Store } from '../store/Store';
+import { asDoc } from '../store/Store';
 import { randomId } from '../store/ids';
 import type { UserDoc } from './Users';
 
@@ -51,8 +52,19 @@ export class Rooms {
         const exists = await this.store.col('rooms').findOneAsync({ _id: GENERAL_ROOM_ID });
         if (!exists) {
             const now = new Date();
-            const room: RoomDoc = { _id: GENERAL_ROOM_ID, t: 'c', name: 'general', fname: 'general', usernames: [], uids: [], msgs: 0, default: true, ts: now, _updatedAt: now };
-            await this.store.col('rooms').insertAsync(room as any);
+            const room: RoomDoc = {
+                _id: GENERAL_ROOM_ID,
+                t: 'c',
+                name: 'general',
+                fname: 'general',
+                usernames: [],
+                uids: [],
+                msgs: 0,
+                default: true,
+                ts: now,
+                _updatedAt: now,
+            };
+            await this.store.col('rooms').insertAsync(asDoc(room));
         }
     }
 
@@ -87,7 +99,7 @@ export class Rooms {
             _updatedAt: now,
             ...(creator ? { u: { _id: creator._id, username: creator.username } } : {}),
         };
-        await this.store.col('rooms').insertAsync(room as any);
+        await this.store.col('rooms').insertAsync(asDoc(room));
         return room;
     }
 
@@ -114,7 +126,7 @@ export class Rooms {
             _updatedAt: now,
             ...(input.creator ? { u: { _id: input.creator._id, username: input.creator.username } } : {}),
         };
-        await this.store.col('rooms').insertAsync(room as any);
+        await this.store.col('rooms').insertAsync(asDoc(room));
         return room;
     }
 
@@ -131,7 +143,7 @@ export class Rooms {
 
     public async insertMessage(message: Omit<MessageDoc, '_id' | '_updatedAt'> & { _id?: string }): Promise<MessageDoc> {
         const doc: MessageDoc = { ...message, _id: message._id || randomId(), _updatedAt: new Date() };
-        await this.store.col('messages').insertAsync(doc as any);
+        await this.store.col('messages').insertAsync(asDoc(doc));
         await this.store.col('rooms').updateAsync({ _id: doc.rid }, { $inc: { msgs: 1 }, $set: { lm: doc.ts, _updatedAt: new Date() } }, {});
         return doc;
     }

@@ -1,4 +1,5 @@
 import type { Store } from '../store/Store';
+import { asDoc } from '../store/Store';
 
 export type SettingType = 'boolean' | 'int' | 'string';
 
@@ -40,7 +41,7 @@ export class Settings {
             const existing = (await col.findOneAsync({ _id: def._id })) as unknown as SettingDoc | null;
             if (!existing) {
                 const doc: SettingDoc = { ...def, value: def._id === 'Site_Url' ? siteUrl : def.packageValue, i18nLabel: def._id, _updatedAt: new Date() };
-                await col.insertAsync(doc as any);
+                await col.insertAsync(asDoc(doc));
             }
         }
         await col.updateAsync({ _id: 'Site_Url' }, { $set: { value: siteUrl } }, {});

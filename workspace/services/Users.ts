@@ -1,4 +1,5 @@
 import type { Store } from '../store/Store';
+import { asDoc } from '../store/Store';
 import { randomId, randomSecret } from '../store/ids';
 import { hashPassword, hashToken, verifyPassword } from './passwords';
 import type { Events } from './Events';
@@ -74,7 +75,11 @@ export class Users {
             if (user.statusConnection !== 'offline' || user.status !== Users.visibleStatus(user.statusDefault, false, 'offline')) {
                 await this.store
                     .col('users')
-                    .updateAsync({ _id: user._id }, { $set: { statusConnection: 'offline', status: Users.visibleStatus(user.statusDefault, false, 'offline') } }, {});
+                    .updateAsync(
+                        { _id: user._id },
+                        { $set: { statusConnection: 'offline', status: Users.visibleStatus(user.statusDefault, false, 'offline') } },
+                        {},
+                    );
             }
         }
     }
@@ -93,7 +98,10 @@ export class Users {
     public async create(input: NewUser): Promise<UserDoc> {
         const username = (input.username ?? '').trim();
         if (!USERNAME.test(username)) {
-            throw new UserError(`${username || 'username'} is not a valid username, use only letters, numbers, dots, hyphens and underscores`, 'error-input-is-not-a-valid-field');
+            throw new UserError(
+                `${username || 'username'} is not a valid username, use only letters, numbers, dots, hyphens and underscores`,
+                'error-input-is-not-a-valid-field',
+            );
         }
         if (await this.findByUsername(username)) {
             throw new UserError(`${username} is already in use :( [error-field-unavailable]`, 'error-field-unavailable');
@@ -124,7 +132,7 @@ export class Users {
             ...(input.appId ? { appId: input.appId } : {}),
             services: input.password ? { password: { hash: hashPassword(input.password) }, resume: { loginTokens: [] } } : { resume: { loginTokens: [] } },
         };
-        await this.store.col('users').insertAsync(user as any);
+        await this.store.col('users').insertAsync(asDoc(user));
         this.events.emit('user.created', { user });
         return user;
     }
@@ -145,7 +153,11 @@ export class Users {
             return exact;
         }
         const lower = username.toLowerCase();
-        const all = (await this.store.col('users').findAsync({ $where: function (this: UserDoc) { return this.username.toLowerCase() === lower; } })) as unknown as UserDoc[];
+        const all = (await this.store.col('users').findAsync({
+            $where: function (this: UserDoc) {
+                return this.username.toLowerCase() === lower;
+            },
+        })) as unknown as UserDoc[];
         return all[0] ?? null;
     }
 
@@ -240,7 +252,12 @@ export class Users {
         const connected = change.connected ?? statusConnection !== 'offline';
         const statusText = change.statusText ?? user.statusText ?? '';
         const status = Users.visibleStatus(statusDefault, connected, statusConnection);
-        if (statusDefault === user.statusDefault && statusConnection === user.statusConnection && statusText === (user.statusText ?? '') && status === user.status) {
+        if (
+            statusDefault === user.statusDefault &&
+            statusConnection === user.statusConnection &&
+            statusText === (user.statusText ?? '') &&
+            status === user.status
+        ) {
             return user;
         }
         const updated = await this.updateFields(userId, { statusDefault, statusConnection, statusText, status });

@@ -3,7 +3,10 @@ import * as fs from 'fs';
 import Datastore from '@seald-io/nedb';
 
 /** The embedded document store: one nedb file per collection in DATA_DIR. */
-export type Doc = Record<string, any> & { _id: string };
+export type Doc = Record<string, unknown> & { _id: string };
+
+/** A typed record as a store document. */
+export const asDoc = (value: object): Doc => value as unknown as Doc;
 
 export const COLLECTIONS = ['users', 'settings', 'rooms', 'messages', 'apps', 'app_logs', 'app_persistence', 'jobs', 'meta'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];

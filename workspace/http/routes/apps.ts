@@ -133,7 +133,13 @@ async function uiInteraction(ws: Workspace, ctx: RequestContext): Promise<Handle
     const roomDoc = rid ? await ws.rooms.findById(rid) : null;
     const room = roomDoc ? roomToApp(roomDoc) : undefined;
     const mid = typeof body.mid === 'string' ? body.mid : undefined;
-    const message = mid ? await ws.engine.manager.getBridges().getMessageBridge().doGetById(mid, appId).catch(() => undefined) : undefined;
+    const message = mid
+        ? await ws.engine.manager
+              .getBridges()
+              .getMessageBridge()
+              .doGetById(mid, appId)
+              .catch(() => undefined)
+        : undefined;
     const interaction: Record<string, unknown> = {
         type,
         appId,
@@ -150,7 +156,10 @@ async function uiInteraction(ws: Workspace, ctx: RequestContext): Promise<Handle
         if (!payload.view || typeof payload.view !== 'object') throw failure('The interaction payload must carry the view [error-invalid-interaction]');
     }
     try {
-        const result = await (ws.engine.manager.getListenerManager() as unknown as ListenerRunner).executeListener(AppInterface.IUIKitInteractionHandler, interaction);
+        const result = await (ws.engine.manager.getListenerManager() as unknown as ListenerRunner).executeListener(
+            AppInterface.IUIKitInteractionHandler,
+            interaction,
+        );
         return { status: 200, body: result ?? '' };
     } catch (err) {
         if (err instanceof HttpError) throw err;

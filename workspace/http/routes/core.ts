@@ -23,7 +23,12 @@ export function coreRoutes(router: Router, ws: Workspace): void {
             if (user) result = { user, token: await ws.users.issueToken(user._id) };
         } else {
             const userField = body.user ?? body.username ?? body.email;
-            const name = typeof userField === 'string' ? userField : typeof userField === 'object' && userField ? (userField as { username?: string; email?: string }).username ?? (userField as { email?: string }).email : undefined;
+            const name =
+                typeof userField === 'string'
+                    ? userField
+                    : typeof userField === 'object' && userField
+                      ? ((userField as { username?: string; email?: string }).username ?? (userField as { email?: string }).email)
+                      : undefined;
             const password = body.password;
             if (typeof password === 'string' && name) {
                 result = await ws.users.loginWithPassword(name, password);

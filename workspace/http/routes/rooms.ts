@@ -68,14 +68,21 @@ export function roomRoutes(router: Router, ws: Workspace): void {
                 room = await ws.rooms.findById(ctx.query.roomId);
             } else if (ctx.query.username) {
                 const other = await ws.users.findByUsername(ctx.query.username);
-                if (!other) throw failure('The required "roomId" or "username" param provided does not match any direct message [error-room-not-found]', 'error-room-not-found');
+                if (!other)
+                    throw failure(
+                        'The required "roomId" or "username" param provided does not match any direct message [error-room-not-found]',
+                        'error-room-not-found',
+                    );
                 room = await ws.rooms.findDirectByUsernames([user.username, other.username]);
                 if (!room) return ok({ messages: [], count: 0, offset: 0, total: 0 });
             } else {
                 throw failure('Query param "roomId" or "username" is required [error-room-param-not-provided]', 'error-room-param-not-provided');
             }
             if (!room || room.t !== 'd' || !room.uids.includes(user._id)) {
-                throw failure('The required "roomId" or "username" param provided does not match any direct message [error-room-not-found]', 'error-room-not-found');
+                throw failure(
+                    'The required "roomId" or "username" param provided does not match any direct message [error-room-not-found]',
+                    'error-room-not-found',
+                );
             }
             const count = Math.min(Math.max(Number(ctx.query.count ?? 50) || 50, 1), 100);
             const offset = Math.max(Number(ctx.query.offset ?? 0) || 0, 0);
