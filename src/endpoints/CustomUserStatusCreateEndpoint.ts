@@ -11,7 +11,14 @@ import { customStatusAccess } from './customStatusEndpointContext';
 export class CustomUserStatusCreateEndpoint extends ApiEndpoint {
     public path = 'custom-user-status.create';
 
-    public async post(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, persistence: IPersistence): Promise<IApiResponse> {
+    public async post(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        _modify: IModify,
+        _http: IHttp,
+        persistence: IPersistence,
+    ): Promise<IApiResponse> {
         if (!request.user) {
             return failure(unauthenticated());
         }
@@ -20,7 +27,11 @@ export class CustomUserStatusCreateEndpoint extends ApiEndpoint {
             return failure(body.error);
         }
         const canManage = await canManageCustomStatuses(read, request.user);
-        const saved = await saveCustomStatus(customStatusAccess(this.app, read, persistence), { name: body.value.name, statusType: body.value.statusType || '' }, canManage);
+        const saved = await saveCustomStatus(
+            customStatusAccess(this.app, read, persistence),
+            { name: body.value.name, statusType: body.value.statusType || '' },
+            canManage,
+        );
         return saved.ok ? success({ customUserStatus: saved.value }) : failure(saved.error);
     }
 }

@@ -11,7 +11,14 @@ import { customStatusAccess } from './customStatusEndpointContext';
 export class CustomUserStatusDeleteEndpoint extends ApiEndpoint {
     public path = 'custom-user-status.delete';
 
-    public async post(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, persistence: IPersistence): Promise<IApiResponse> {
+    public async post(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        _modify: IModify,
+        _http: IHttp,
+        persistence: IPersistence,
+    ): Promise<IApiResponse> {
         if (!request.user) {
             return failure(unauthenticated());
         }

@@ -11,7 +11,14 @@ import { readPagingSettings } from './customStatusEndpointContext';
 export class CustomUserStatusListEndpoint extends ApiEndpoint {
     public path = 'custom-user-status.list';
 
-    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, _persistence: IPersistence): Promise<IApiResponse> {
+    public async get(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        _modify: IModify,
+        _http: IHttp,
+        _persistence: IPersistence,
+    ): Promise<IApiResponse> {
         if (!request.user) {
             return failure(unauthenticated());
         }

@@ -13,11 +13,22 @@ import { customStatusAccess } from './customStatusEndpointContext';
 export class CustomUserStatusUpdateEndpoint extends ApiEndpoint {
     public path = 'custom-user-status.update';
 
-    public async post(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, persistence: IPersistence): Promise<IApiResponse> {
+    public async post(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        _modify: IModify,
+        _http: IHttp,
+        persistence: IPersistence,
+    ): Promise<IApiResponse> {
         if (!request.user) {
             return failure(unauthenticated());
         }
-        const body = matchStringFields<{ _id: string; name: string; statusType?: string }>(request.content ?? {}, { _id: 'required', name: 'required', statusType: 'maybe' });
+        const body = matchStringFields<{ _id: string; name: string; statusType?: string }>(request.content ?? {}, {
+            _id: 'required',
+            name: 'required',
+            statusType: 'maybe',
+        });
         if (!body.ok) {
             return failure(body.error);
         }

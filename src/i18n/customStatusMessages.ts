@@ -44,7 +44,8 @@ const en: Record<CustomStatusMessageKey, string> = {
     cmd_renamed: 'Custom status "{from}" is now "{to}".',
     cmd_presence_changed: 'Custom status "{name}" now sets {presence}.',
     cmd_deleted: 'Custom status "{name}" deleted. Users who show it keep it.',
-    cmd_usage: 'Custom statuses (admins): {command} custom console | custom list | custom create <name> [: presence] | custom rename <name> : <new name> | custom presence <name> : <presence> | custom delete <name>',
+    cmd_usage:
+        'Custom statuses (admins): {command} custom console | custom list | custom create <name> [: presence] | custom rename <name> : <new name> | custom presence <name> : <presence> | custom delete <name>',
     cmd_chosen: 'Your status is now "{name}" ({presence}).',
 };
 
@@ -68,7 +69,8 @@ const ptBR: Record<CustomStatusMessageKey, string> = {
     cmd_renamed: 'O status personalizado "{from}" agora é "{to}".',
     cmd_presence_changed: 'O status personalizado "{name}" agora define {presence}.',
     cmd_deleted: 'Status personalizado "{name}" excluído. Quem o exibe continua com ele.',
-    cmd_usage: 'Status personalizados (admins): {command} custom console | custom list | custom create <nome> [: presença] | custom rename <nome> : <novo nome> | custom presence <nome> : <presença> | custom delete <nome>',
+    cmd_usage:
+        'Status personalizados (admins): {command} custom console | custom list | custom create <nome> [: presença] | custom rename <nome> : <novo nome> | custom presence <nome> : <presença> | custom delete <nome>',
     cmd_chosen: 'Seu status agora é "{name}" ({presence}).',
 };
 
@@ -92,7 +94,8 @@ const de: Record<CustomStatusMessageKey, string> = {
     cmd_renamed: 'Benutzerdefinierter Status "{from}" heißt jetzt "{to}".',
     cmd_presence_changed: 'Benutzerdefinierter Status "{name}" setzt jetzt {presence}.',
     cmd_deleted: 'Benutzerdefinierter Status "{name}" gelöscht. Wer ihn zeigt, behält ihn.',
-    cmd_usage: 'Benutzerdefinierte Status (Admins): {command} custom console | custom list | custom create <Name> [: Präsenz] | custom rename <Name> : <neuer Name> | custom presence <Name> : <Präsenz> | custom delete <Name>',
+    cmd_usage:
+        'Benutzerdefinierte Status (Admins): {command} custom console | custom list | custom create <Name> [: Präsenz] | custom rename <Name> : <neuer Name> | custom presence <Name> : <Präsenz> | custom delete <Name>',
     cmd_chosen: 'Ihr Status ist jetzt "{name}" ({presence}).',
 };
 
@@ -116,7 +119,8 @@ const es: Record<CustomStatusMessageKey, string> = {
     cmd_renamed: 'El estado personalizado "{from}" ahora es "{to}".',
     cmd_presence_changed: 'El estado personalizado "{name}" ahora pone {presence}.',
     cmd_deleted: 'Estado personalizado "{name}" eliminado. Quien lo muestra lo conserva.',
-    cmd_usage: 'Estados personalizados (admins): {command} custom console | custom list | custom create <nombre> [: presencia] | custom rename <nombre> : <nuevo nombre> | custom presence <nombre> : <presencia> | custom delete <nombre>',
+    cmd_usage:
+        'Estados personalizados (admins): {command} custom console | custom list | custom create <nombre> [: presencia] | custom rename <nombre> : <nuevo nombre> | custom presence <nombre> : <presencia> | custom delete <nombre>',
     cmd_chosen: 'Su estado ahora es "{name}" ({presence}).',
 };
 

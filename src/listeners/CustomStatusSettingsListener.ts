@@ -15,7 +15,9 @@ import { AppSetting } from '../settings/AppSetting';
 export const CUSTOM_STATUS_SYNC_JOB = 'custom-status-settings-sync';
 
 /** The start of a refusal line in every language: an earlier refusal is dropped when the text comes back. */
-const REFUSAL_PREFIXES = Object.values(CUSTOM_STATUS_MESSAGES).map((messages) => (messages?.settings_refused ?? '').split('{line}')[0]).filter((prefix) => prefix !== '');
+const REFUSAL_PREFIXES = Object.values(CUSTOM_STATUS_MESSAGES)
+    .map((messages) => (messages?.settings_refused ?? '').split('{line}')[0])
+    .filter((prefix) => prefix !== '');
 
 function withoutRefusal(text: unknown): string {
     const lines = typeof text === 'string' ? text.split(/\r?\n/) : [];
@@ -38,7 +40,11 @@ async function workspaceLanguage(read: IRead): Promise<string | undefined> {
  * presence, delete) applied by a one-time job, as this hook cannot write persistence. The app's
  * own writes of the text (after a change made elsewhere) are not edits.
  */
-export async function customStatusPreSettingUpdate(context: ISettingUpdateContext, configurationModify: IConfigurationModify, read: IRead): Promise<ISetting | undefined> {
+export async function customStatusPreSettingUpdate(
+    context: ISettingUpdateContext,
+    configurationModify: IConfigurationModify,
+    read: IRead,
+): Promise<ISetting | undefined> {
     const { oldSetting, newSetting } = context;
     if (newSetting.id !== AppSetting.CustomStatuses) {
         return undefined;
@@ -51,7 +57,10 @@ export async function customStatusPreSettingUpdate(context: ISettingUpdateContex
         const { line, text, error } = parsed.lineError;
         const t = translator(CUSTOM_STATUS_MESSAGES, await workspaceLanguage(read));
         const colon = text.lastIndexOf(':');
-        const reason = customStatusReason(t, error, { name: (colon < 0 ? text : text.slice(0, colon)).trim(), type: colon < 0 ? '' : text.slice(colon + 1).trim() });
+        const reason = customStatusReason(t, error, {
+            name: (colon < 0 ? text : text.slice(0, colon)).trim(),
+            type: colon < 0 ? '' : text.slice(colon + 1).trim(),
+        });
         const previous = withoutRefusal(oldSetting.value ?? oldSetting.packageValue);
         return { ...newSetting, value: [t('settings_refused', { line, text: text.trim(), reason }), previous].filter((part) => part !== '').join('\n') };
     }

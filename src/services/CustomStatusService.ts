@@ -84,7 +84,14 @@ export async function saveCustomStatus(access: CustomStatusAccess, draft: Custom
             return checked;
         }
         if (!current) {
-            const record: StoredCustomStatus = { _id: newCustomStatusId(), name: draft.name, statusType: draft.statusType ?? '', _updatedAt: now, _createdAt: now, rev: newRev() };
+            const record: StoredCustomStatus = {
+                _id: newCustomStatusId(),
+                name: draft.name,
+                statusType: draft.statusType ?? '',
+                _updatedAt: now,
+                _createdAt: now,
+                rev: newRev(),
+            };
             await repository.insert(record);
             const holders = await repository.findAllByName(record.name);
             if (holders.length > 1 && firstClaim(holders)._id !== record._id) {
@@ -93,7 +100,13 @@ export async function saveCustomStatus(access: CustomStatusAccess, draft: Custom
             }
             return ok(toCustomUserStatus(record));
         }
-        const next: StoredCustomStatus = { ...current, name: draft.name, statusType: draft.statusType === undefined ? current.statusType : draft.statusType, _updatedAt: now, rev: newRev() };
+        const next: StoredCustomStatus = {
+            ...current,
+            name: draft.name,
+            statusType: draft.statusType === undefined ? current.statusType : draft.statusType,
+            _updatedAt: now,
+            rev: newRev(),
+        };
         await repository.replace(current, next);
         const others = (await repository.findAllByName(next.name)).filter((s) => s._id !== next._id);
         if (others.length > 0) {
@@ -174,12 +187,18 @@ export async function applySettingsOps(access: CustomStatusAccess, ops: Readonly
             case 'rename': {
                 const existing = await byName(op.from);
                 const target = await byName(op.to);
-                result = existing ? await saveCustomStatus(quiet, { _id: existing._id, name: op.to, statusType: op.statusType }, true) : target ? ok(toCustomUserStatus(target)) : await saveCustomStatus(quiet, { name: op.to, statusType: op.statusType }, true);
+                result = existing
+                    ? await saveCustomStatus(quiet, { _id: existing._id, name: op.to, statusType: op.statusType }, true)
+                    : target
+                      ? ok(toCustomUserStatus(target))
+                      : await saveCustomStatus(quiet, { name: op.to, statusType: op.statusType }, true);
                 break;
             }
             case 'setType': {
                 const existing = await byName(op.name);
-                result = existing ? await saveCustomStatus(quiet, { _id: existing._id, name: existing.name, statusType: op.statusType }, true) : await saveCustomStatus(quiet, { name: op.name, statusType: op.statusType }, true);
+                result = existing
+                    ? await saveCustomStatus(quiet, { _id: existing._id, name: existing.name, statusType: op.statusType }, true)
+                    : await saveCustomStatus(quiet, { name: op.name, statusType: op.statusType }, true);
                 break;
             }
             case 'delete': {
@@ -211,9 +230,20 @@ export async function findCustomStatus(read: IRead, idOrName: string): Promise<C
  * Sets the user's own status through the same rules (decideSetStatus) and writer (setUserStatus)
  * as users.setStatus and the slash command: the one path for the picker and custom statuses.
  */
-export async function applyOwnStatus(read: IRead, modify: IModify, persistence: IPersistence, user: IUser, body: { status?: string; message?: string; expiresAt?: Date }, now = new Date()): Promise<Result<AppliedStatus>> {
+export async function applyOwnStatus(
+    read: IRead,
+    modify: IModify,
+    persistence: IPersistence,
+    user: IUser,
+    body: { status?: string; message?: string; expiresAt?: Date },
+    now = new Date(),
+): Promise<Result<AppliedStatus>> {
     const settings = await readStatusSettings(read);
-    const request = { ...(body.status !== undefined ? { status: body.status } : {}), ...(body.message !== undefined ? { message: body.message } : {}), ...(body.expiresAt ? { expiresAt: body.expiresAt.toISOString() } : {}) };
+    const request = {
+        ...(body.status !== undefined ? { status: body.status } : {}),
+        ...(body.message !== undefined ? { message: body.message } : {}),
+        ...(body.expiresAt ? { expiresAt: body.expiresAt.toISOString() } : {}),
+    };
     const decision = await decideSetStatus(request, { caller: toStatusUser(user), ...settings, now }, async () => undefined);
     if (decision.error) {
         return fail(decision.error);
@@ -225,6 +255,20 @@ export async function applyOwnStatus(read: IRead, modify: IModify, persistence: 
  * Choosing a custom status: the user's status becomes its presence and the message its name.
  * A status without a presence sets the message only.
  */
-export async function chooseCustomStatus(read: IRead, modify: IModify, persistence: IPersistence, user: IUser, status: CustomUserStatus, options: { expiresAt?: Date; now?: Date } = {}): Promise<Result<AppliedStatus>> {
-    return applyOwnStatus(read, modify, persistence, user, { message: status.name, ...(isCustomStatusType(status.statusType) ? { status: status.statusType } : {}), expiresAt: options.expiresAt }, options.now);
+export async function chooseCustomStatus(
+    read: IRead,
+    modify: IModify,
+    persistence: IPersistence,
+    user: IUser,
+    status: CustomUserStatus,
+    options: { expiresAt?: Date; now?: Date } = {},
+): Promise<Result<AppliedStatus>> {
+    return applyOwnStatus(
+        read,
+        modify,
+        persistence,
+        user,
+        { message: status.name, ...(isCustomStatusType(status.statusType) ? { status: status.statusType } : {}), expiresAt: options.expiresAt },
+        options.now,
+    );
 }

@@ -20,7 +20,9 @@ export function customStatusReason(t: Translator<CustomStatusMessageKey>, error:
         case 'error-custom-status-line-format':
             return t('reason_line_format');
         case 'error-input-is-not-a-valid-field':
-            return error.reason.endsWith('is not a valid status type') ? t('reason_invalid_type', { type: values.type ?? '' }) : t('reason_invalid_name', { name: values.name ?? '' });
+            return error.reason.endsWith('is not a valid status type')
+                ? t('reason_invalid_type', { type: values.type ?? '' })
+                : t('reason_invalid_name', { name: values.name ?? '' });
         default:
             return errorText(error);
     }

@@ -36,7 +36,12 @@ function newest(versions: StoredCustomStatus[]): StoredCustomStatus[] {
 }
 
 /** The record as the REST API and the views show it. */
-export const toCustomUserStatus = (stored: StoredCustomStatus): CustomUserStatus => ({ _id: stored._id, name: stored.name, statusType: stored.statusType, _updatedAt: stored._updatedAt });
+export const toCustomUserStatus = (stored: StoredCustomStatus): CustomUserStatus => ({
+    _id: stored._id,
+    name: stored.name,
+    statusType: stored.statusType,
+    _updatedAt: stored._updatedAt,
+});
 
 /**
  * Custom statuses over the app's persistence, one record per status, found through its

@@ -33,8 +33,28 @@ const modal = (appId: string, title: string, blocks: Block[], submit?: string, c
     id: CustomStatusAdminId.View,
     title: plain(title),
     blocks: blocks as unknown as IUIKitModalViewParam['blocks'],
-    ...(submit ? { submit: { type: 'button', appId, blockId: CustomStatusAdminId.View, actionId: 'submit', text: plain(submit) } as unknown as IUIKitModalViewParam['submit'] } : {}),
-    ...(close ? { close: { type: 'button', appId, blockId: CustomStatusAdminId.View, actionId: 'close', text: plain(close) } as unknown as IUIKitModalViewParam['close'] } : {}),
+    ...(submit
+        ? {
+              submit: {
+                  type: 'button',
+                  appId,
+                  blockId: CustomStatusAdminId.View,
+                  actionId: 'submit',
+                  text: plain(submit),
+              } as unknown as IUIKitModalViewParam['submit'],
+          }
+        : {}),
+    ...(close
+        ? {
+              close: {
+                  type: 'button',
+                  appId,
+                  blockId: CustomStatusAdminId.View,
+                  actionId: 'close',
+                  text: plain(close),
+              } as unknown as IUIKitModalViewParam['close'],
+          }
+        : {}),
 });
 
 /** The list, filtered by a case-insensitive substring of the name. */
@@ -44,8 +64,14 @@ export function adminListView(appId: string, language: string | undefined, statu
     const needle = query.trim().toLowerCase();
     const shown = statuses.filter((s) => s.name.toLowerCase().includes(needle));
     const blocks: Block[] = [
-        textInput(appId, CustomStatusAdminId.SearchBlock, CustomStatusAdminId.SearchAction, t('admin_search'), { initialValue: query, dispatch: true, optional: true }),
-        actions(CustomStatusAdminId.ToolbarBlock, [button(appId, CustomStatusAdminId.ToolbarBlock, CustomStatusAdminId.NewAction, t('admin_new'), NEW_RECORD, 'primary')]),
+        textInput(appId, CustomStatusAdminId.SearchBlock, CustomStatusAdminId.SearchAction, t('admin_search'), {
+            initialValue: query,
+            dispatch: true,
+            optional: true,
+        }),
+        actions(CustomStatusAdminId.ToolbarBlock, [
+            button(appId, CustomStatusAdminId.ToolbarBlock, CustomStatusAdminId.NewAction, t('admin_new'), NEW_RECORD, 'primary'),
+        ]),
         divider(),
     ];
     if (shown.length === 0) {
@@ -54,7 +80,12 @@ export function adminListView(appId: string, language: string | undefined, statu
     for (const status of shown) {
         const blockId = `${CustomStatusAdminId.RowBlockPrefix}${status._id}`;
         blocks.push(section(`${blockId}:text`, `*${status.name}* · ${presenceLabel(ct, status.statusType)}`));
-        blocks.push(actions(blockId, [button(appId, blockId, CustomStatusAdminId.EditAction, t('admin_edit'), status._id), button(appId, blockId, CustomStatusAdminId.DeleteAction, t('admin_delete'), status._id, 'danger')]));
+        blocks.push(
+            actions(blockId, [
+                button(appId, blockId, CustomStatusAdminId.EditAction, t('admin_edit'), status._id),
+                button(appId, blockId, CustomStatusAdminId.DeleteAction, t('admin_delete'), status._id, 'danger'),
+            ]),
+        );
     }
     return modal(appId, t('admin_title'), blocks, undefined, t('close'));
 }
@@ -63,10 +94,22 @@ export function adminListView(appId: string, language: string | undefined, statu
 export function adminFormView(appId: string, language: string | undefined, record?: CustomUserStatus): IUIKitModalViewParam {
     const t = translator(UI_MESSAGES, language);
     const ct = translator(CUSTOM_STATUS_MESSAGES, language);
-    const presences = [{ text: t('form_presence_none'), value: NO_PRESENCE }, ...CUSTOM_STATUS_TYPES.map((type) => ({ text: presenceLabel(ct, type), value: type }))];
+    const presences = [
+        { text: t('form_presence_none'), value: NO_PRESENCE },
+        ...CUSTOM_STATUS_TYPES.map((type) => ({ text: presenceLabel(ct, type), value: type })),
+    ];
     const blocks: Block[] = [
-        textInput(appId, `${CustomStatusAdminId.NameBlockPrefix}${record?._id ?? NEW_RECORD}`, CustomStatusAdminId.NameAction, t('form_name'), { initialValue: record?.name ?? '' }),
-        staticSelect(appId, CustomStatusAdminId.PresenceBlock, CustomStatusAdminId.PresenceAction, t('form_presence'), presences, record ? record.statusType || NO_PRESENCE : 'online'),
+        textInput(appId, `${CustomStatusAdminId.NameBlockPrefix}${record?._id ?? NEW_RECORD}`, CustomStatusAdminId.NameAction, t('form_name'), {
+            initialValue: record?.name ?? '',
+        }),
+        staticSelect(
+            appId,
+            CustomStatusAdminId.PresenceBlock,
+            CustomStatusAdminId.PresenceAction,
+            t('form_presence'),
+            presences,
+            record ? record.statusType || NO_PRESENCE : 'online',
+        ),
     ];
     return modal(appId, record ? t('form_edit_title') : t('form_new_title'), blocks, t('save'), t('cancel'));
 }

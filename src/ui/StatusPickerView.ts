@@ -50,7 +50,12 @@ export function decodeChoice(value: string | undefined): PickerChoice | undefine
 }
 
 /** The picker: presets and custom statuses in one select, a message, and "clear after". */
-export function statusPickerView(appId: string, language: string | undefined, customs: ReadonlyArray<CustomUserStatus>, current: { status?: string; statusText?: string }): IUIKitModalViewParam {
+export function statusPickerView(
+    appId: string,
+    language: string | undefined,
+    customs: ReadonlyArray<CustomUserStatus>,
+    current: { status?: string; statusText?: string },
+): IUIKitModalViewParam {
     const t = translator(UI_MESSAGES, language);
     const ct = translator(CUSTOM_STATUS_MESSAGES, language);
     const options = [
@@ -58,10 +63,18 @@ export function statusPickerView(appId: string, language: string | undefined, cu
         ...customs.map((s) => ({ text: `${s.name} (${presenceLabel(ct, s.statusType)})`, value: encodeChoice({ kind: 'custom', id: s._id }) })),
     ];
     const currentCustom = customs.find((s) => s.name === current.statusText && (s.statusType === '' || s.statusType === current.status));
-    const initial = currentCustom ? encodeChoice({ kind: 'custom', id: currentCustom._id }) : current.status ? encodeChoice({ kind: 'preset', status: current.status }) : undefined;
+    const initial = currentCustom
+        ? encodeChoice({ kind: 'custom', id: currentCustom._id })
+        : current.status
+          ? encodeChoice({ kind: 'preset', status: current.status })
+          : undefined;
     const blocks: Block[] = [
         staticSelect(appId, StatusPickerId.StatusBlock, StatusPickerId.StatusAction, t('picker_status'), options, initial),
-        textInput(appId, StatusPickerId.MessageBlock, StatusPickerId.MessageAction, t('picker_message'), { initialValue: current.statusText ?? '', placeholder: t('picker_message_placeholder'), optional: true }),
+        textInput(appId, StatusPickerId.MessageBlock, StatusPickerId.MessageAction, t('picker_message'), {
+            initialValue: current.statusText ?? '',
+            placeholder: t('picker_message_placeholder'),
+            optional: true,
+        }),
         staticSelect(
             appId,
             StatusPickerId.ClearAfterBlock,

@@ -1,6 +1,11 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
-import { IUIKitResponse, UIKitActionButtonInteractionContext, UIKitBlockInteractionContext, UIKitViewSubmitInteractionContext } from '@rocket.chat/apps-engine/definition/uikit';
+import {
+    IUIKitResponse,
+    UIKitActionButtonInteractionContext,
+    UIKitBlockInteractionContext,
+    UIKitViewSubmitInteractionContext,
+} from '@rocket.chat/apps-engine/definition/uikit';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { parseDuration } from '../core/status/duration';
@@ -11,7 +16,15 @@ import { translator } from '../i18n/translate';
 import { UI_MESSAGES } from '../i18n/uiMessages';
 import { errorLine } from '../commands/CommandContext';
 import { customStatusAccess } from '../endpoints/customStatusEndpointContext';
-import { applyOwnStatus, canManageCustomStatuses, chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus } from '../services/CustomStatusService';
+import {
+    applyOwnStatus,
+    canManageCustomStatuses,
+    chooseCustomStatus,
+    deleteCustomStatus,
+    findCustomStatus,
+    listAllCustomStatuses,
+    saveCustomStatus,
+} from '../services/CustomStatusService';
 import { customStatusReason } from '../services/customStatusText';
 import { CustomStatusRepository, toCustomUserStatus } from '../storage/CustomStatusRepository';
 import { adminFormView, adminListView, CustomStatusAdminId, NEW_RECORD, readAdminForm } from './CustomStatusAdminView';
@@ -49,7 +62,12 @@ export async function handleBlockAction(app: IApp, context: UIKitBlockInteractio
     const responder = context.getInteractionResponder();
     const language = languageOf(user);
     const appId = app.getID();
-    const adminActions: string[] = [CustomStatusAdminId.SearchAction, CustomStatusAdminId.NewAction, CustomStatusAdminId.EditAction, CustomStatusAdminId.DeleteAction];
+    const adminActions: string[] = [
+        CustomStatusAdminId.SearchAction,
+        CustomStatusAdminId.NewAction,
+        CustomStatusAdminId.EditAction,
+        CustomStatusAdminId.DeleteAction,
+    ];
     if (!adminActions.includes(actionId)) {
         return responder.successResponse();
     }
@@ -64,7 +82,9 @@ export async function handleBlockAction(app: IApp, context: UIKitBlockInteractio
             return responder.updateModalViewResponse(adminFormView(appId, language));
         case CustomStatusAdminId.EditAction: {
             const record = value && value !== NEW_RECORD ? await new CustomStatusRepository(read.getPersistenceReader()).findById(value) : undefined;
-            return responder.updateModalViewResponse(record ? adminFormView(appId, language, toCustomUserStatus(record)) : adminListView(appId, language, await listAllCustomStatuses(read)));
+            return responder.updateModalViewResponse(
+                record ? adminFormView(appId, language, toCustomUserStatus(record)) : adminListView(appId, language, await listAllCustomStatuses(read)),
+            );
         }
         case CustomStatusAdminId.DeleteAction: {
             if (value) {
@@ -80,7 +100,14 @@ export async function handleBlockAction(app: IApp, context: UIKitBlockInteractio
 }
 
 /** Submits: the picker sets the user's status; the console's form saves a custom status, with field errors in the view. */
-export async function handleViewSubmit(app: IApp, context: UIKitViewSubmitInteractionContext, read: IRead, _http: IHttp, persistence: IPersistence, modify: IModify): Promise<IUIKitResponse> {
+export async function handleViewSubmit(
+    app: IApp,
+    context: UIKitViewSubmitInteractionContext,
+    read: IRead,
+    _http: IHttp,
+    persistence: IPersistence,
+    modify: IModify,
+): Promise<IUIKitResponse> {
     const { view, user } = context.getInteractionData();
     const responder = context.getInteractionResponder();
     const language = languageOf(user);
@@ -97,7 +124,10 @@ export async function handleViewSubmit(app: IApp, context: UIKitViewSubmitIntera
         if (input.clearAfter !== 'never') {
             const parsed = parseDuration(input.clearAfter, new Date(), user.utcOffset ?? 0);
             if (!parsed.ok) {
-                return fieldError(StatusPickerId.ClearAfterBlock, translator(STATUS_MESSAGES, language)('error_invalid_duration', { duration: input.clearAfter }));
+                return fieldError(
+                    StatusPickerId.ClearAfterBlock,
+                    translator(STATUS_MESSAGES, language)('error_invalid_duration', { duration: input.clearAfter }),
+                );
             }
             expiresAt = parsed.until;
         }
@@ -113,7 +143,8 @@ export async function handleViewSubmit(app: IApp, context: UIKitViewSubmitIntera
             applied = await applyOwnStatus(read, modify, persistence, fresh, { status: input.choice.status, message: input.message ?? '', expiresAt });
         }
         if (!applied.ok) {
-            const block = applied.error.kind === 'rule' && applied.error.code === 'error-invalid-date' ? StatusPickerId.ClearAfterBlock : StatusPickerId.StatusBlock;
+            const block =
+                applied.error.kind === 'rule' && applied.error.code === 'error-invalid-date' ? StatusPickerId.ClearAfterBlock : StatusPickerId.StatusBlock;
             return fieldError(block, errorLine(translator(STATUS_MESSAGES, language), applied.error));
         }
         return responder.successResponse();
@@ -126,11 +157,23 @@ export async function handleViewSubmit(app: IApp, context: UIKitViewSubmitIntera
         }
         const t = translator(CUSTOM_STATUS_MESSAGES, language);
         const canManage = await canManageCustomStatuses(read, user);
-        const saved = await saveCustomStatus(customStatusAccess(app, read, persistence), { ...(form.id ? { _id: form.id } : {}), name: form.name, statusType: form.statusType }, canManage);
+        const saved = await saveCustomStatus(
+            customStatusAccess(app, read, persistence),
+            { ...(form.id ? { _id: form.id } : {}), name: form.name, statusType: form.statusType },
+            canManage,
+        );
         if (!saved.ok) {
             const error = saved.error;
             const onPresence = error.kind === 'rule' && error.reason.endsWith('is not a valid status type');
-            return responder.viewErrorResponse({ viewId, errors: { [onPresence ? CustomStatusAdminId.PresenceBlock : form.nameBlockId]: customStatusReason(t, error, { name: form.name, type: form.statusType }) } });
+            return responder.viewErrorResponse({
+                viewId,
+                errors: {
+                    [onPresence ? CustomStatusAdminId.PresenceBlock : form.nameBlockId]: customStatusReason(t, error, {
+                        name: form.name,
+                        type: form.statusType,
+                    }),
+                },
+            });
         }
         return responder.updateModalViewResponse(adminListView(app.getID(), language, await listAllCustomStatuses(read)));
     }

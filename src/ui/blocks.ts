@@ -18,7 +18,13 @@ export function button(appId: string, blockId: string, actionId: string, text: s
 
 export const actions = (blockId: string, elements: Block[]): Block => ({ type: 'actions', blockId, elements });
 
-export function textInput(appId: string, blockId: string, actionId: string, label: string, opts: { initialValue?: string; placeholder?: string; dispatch?: boolean; optional?: boolean } = {}): Block {
+export function textInput(
+    appId: string,
+    blockId: string,
+    actionId: string,
+    label: string,
+    opts: { initialValue?: string; placeholder?: string; dispatch?: boolean; optional?: boolean } = {},
+): Block {
     return {
         type: 'input',
         blockId,
@@ -37,7 +43,14 @@ export function textInput(appId: string, blockId: string, actionId: string, labe
     };
 }
 
-export function staticSelect(appId: string, blockId: string, actionId: string, label: string, options: Array<{ text: string; value: string }>, initial?: string): Block {
+export function staticSelect(
+    appId: string,
+    blockId: string,
+    actionId: string,
+    label: string,
+    options: Array<{ text: string; value: string }>,
+    initial?: string,
+): Block {
     const initialOption = options.find((o) => o.value === initial);
     return {
         type: 'input',

@@ -7,7 +7,11 @@ import { Creds, startWorkspace, TestWorkspace } from '../helpers/workspace';
 
 const suffix = Date.now().toString(36);
 const NOT_LOGGED_IN = { success: false, status: 'error', message: 'You must be logged in to do this.', error: 'You must be logged in to do this.' };
-const IN_USE = { success: false, errorType: 'Custom_User_Status_Error_Name_Already_In_Use', error: 'The custom user status name is already in use [Custom_User_Status_Error_Name_Already_In_Use]' };
+const IN_USE = {
+    success: false,
+    errorType: 'Custom_User_Status_Error_Name_Already_In_Use',
+    error: 'The custom user status name is already in use [Custom_User_Status_Error_Name_Already_In_Use]',
+};
 
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
     const until = Date.now() + timeoutMs;
@@ -31,7 +35,8 @@ describe('custom-user-status endpoints (local workspace, real runtime)', () => {
         expect(res.status).toBe(200);
         return String(res.body.settings.custom_statuses?.value ?? '');
     };
-    const allNames = async (): Promise<string[]> => ((await list({ count: '0' })).body.statuses as Array<{ name: string; statusType: string }>).map((s) => `${s.name}: ${s.statusType}`);
+    const allNames = async (): Promise<string[]> =>
+        ((await list({ count: '0' })).body.statuses as Array<{ name: string; statusType: string }>).map((s) => `${s.name}: ${s.statusType}`);
 
     beforeAll(async () => {
         ws = await startWorkspace();
@@ -69,13 +74,25 @@ describe('custom-user-status endpoints (local workspace, real runtime)', () => {
         res = await create({ name: '' }, alice);
         expect([res.status, res.body]).toEqual([400, { success: false, errorType: 'not_authorized', error: '[not_authorized]' }]);
         res = await create({ name: '  ' });
-        expect(res.body).toEqual({ success: false, errorType: 'error-the-field-is-required', error: 'The field Name is required [error-the-field-is-required]' });
+        expect(res.body).toEqual({
+            success: false,
+            errorType: 'error-the-field-is-required',
+            error: 'The field Name is required [error-the-field-is-required]',
+        });
         res = await create({ name: 'a & b' });
-        expect(res.body).toEqual({ success: false, errorType: 'error-input-is-not-a-valid-field', error: 'a & b is not a valid name [error-input-is-not-a-valid-field]' });
+        expect(res.body).toEqual({
+            success: false,
+            errorType: 'error-input-is-not-a-valid-field',
+            error: 'a & b is not a valid name [error-input-is-not-a-valid-field]',
+        });
         res = await create({ name: 'Lunch', statusType: 'bogus' });
         expect(res.body).toEqual(IN_USE);
         res = await create({ name: 'Other', statusType: 'bogus' });
-        expect(res.body).toEqual({ success: false, errorType: 'error-input-is-not-a-valid-field', error: 'bogus is not a valid status type [error-input-is-not-a-valid-field]' });
+        expect(res.body).toEqual({
+            success: false,
+            errorType: 'error-input-is-not-a-valid-field',
+            error: 'bogus is not a valid status type [error-input-is-not-a-valid-field]',
+        });
     });
 
     it('twenty simultaneous creates of one name give exactly one record', async () => {
@@ -119,8 +136,16 @@ describe('custom-user-status endpoints (local workspace, real runtime)', () => {
         const created = (await create({ name: 'Gone soon', statusType: 'away' })).body.customUserStatus;
         expect((await ws.app('POST', 'users.setStatus', { status: 'away', message: 'Gone soon' }, alice)).status).toBe(200);
         expect((await remove({})).body).toEqual({ success: false, error: 'The "customUserStatusId" params is required!' });
-        expect((await remove({ customUserStatusId: created._id }, alice)).body).toEqual({ success: false, errorType: 'not_authorized', error: '[not_authorized]' });
-        expect((await remove({ customUserStatusId: 'nope' })).body).toEqual({ success: false, errorType: 'Custom_User_Status_Error_Invalid_User_Status', error: 'Invalid user status [Custom_User_Status_Error_Invalid_User_Status]' });
+        expect((await remove({ customUserStatusId: created._id }, alice)).body).toEqual({
+            success: false,
+            errorType: 'not_authorized',
+            error: '[not_authorized]',
+        });
+        expect((await remove({ customUserStatusId: 'nope' })).body).toEqual({
+            success: false,
+            errorType: 'Custom_User_Status_Error_Invalid_User_Status',
+            error: 'Invalid user status [Custom_User_Status_Error_Invalid_User_Status]',
+        });
         const res = await remove({ customUserStatusId: created._id });
         expect([res.status, res.body]).toEqual([200, { success: true }]);
         expect((await list({ _id: created._id })).body.total).toBe(0);
@@ -138,7 +163,7 @@ describe('custom-user-status endpoints (local workspace, real runtime)', () => {
 
         // a line that breaks a rule: refused with the reason, nothing changes
         const before = await allNames();
-        await ws.setAppSettings({ custom_statuses: `${(await settingsText())}\nBad: dnd\nFine ${suffix}: online` });
+        await ws.setAppSettings({ custom_statuses: `${await settingsText()}\nBad: dnd\nFine ${suffix}: online` });
         const text = await settingsText();
         expect(text.split('\n')[0]).toMatch(/^# Refused, nothing was changed: line \d+ "Bad: dnd": "dnd" is not a valid presence/);
         await new Promise((resolve) => setTimeout(resolve, 500));

@@ -30,7 +30,8 @@ describe('custom statuses in the UI (local workspace, real runtime)', () => {
     }, 60_000);
 
     it('the picker lists presets and custom statuses; choosing a custom one sets presence and message', async () => {
-        const created = (await ws.app('POST', 'custom-user-status.create', { name: `In a meeting ${suffix}`, statusType: 'busy' }, ws.admin)).body.customUserStatus;
+        const created = (await ws.app('POST', 'custom-user-status.create', { name: `In a meeting ${suffix}`, statusType: 'busy' }, ws.admin)).body
+            .customUserStatus;
         const opened = await interact(alice, { type: 'actionButton', actionId: 'user-status-open-picker', payload: {} });
         expect(opened.status).toBe(200);
         expect(json(opened.body)).toContain('user-status-picker');
@@ -40,7 +41,15 @@ describe('custom statuses in the UI (local workspace, real runtime)', () => {
         const submitted = await interact(alice, {
             type: 'viewSubmit',
             actionId: 'submit',
-            payload: { view: { id: 'user-status-picker', state: { 'picker-status': { 'picker-status-select': `custom:${created._id}` }, 'picker-clear-after': { 'picker-clear-after-select': 'never' } } } },
+            payload: {
+                view: {
+                    id: 'user-status-picker',
+                    state: {
+                        'picker-status': { 'picker-status-select': `custom:${created._id}` },
+                        'picker-clear-after': { 'picker-clear-after-select': 'never' },
+                    },
+                },
+            },
         });
         expect(submitted.status).toBe(200);
         expect(json(submitted.body)).not.toContain('errors');
@@ -50,7 +59,16 @@ describe('custom statuses in the UI (local workspace, real runtime)', () => {
         const preset = await interact(alice, {
             type: 'viewSubmit',
             actionId: 'submit',
-            payload: { view: { id: 'user-status-picker', state: { 'picker-status': { 'picker-status-select': 'preset:away' }, 'picker-message': { 'picker-message-input': ' Lunch ' }, 'picker-clear-after': { 'picker-clear-after-select': '1h' } } } },
+            payload: {
+                view: {
+                    id: 'user-status-picker',
+                    state: {
+                        'picker-status': { 'picker-status-select': 'preset:away' },
+                        'picker-message': { 'picker-message-input': ' Lunch ' },
+                        'picker-clear-after': { 'picker-clear-after-select': '1h' },
+                    },
+                },
+            },
         });
         expect(preset.status).toBe(200);
         expect(await info(alice)).toMatchObject({ status: 'away', statusText: 'Lunch' });
@@ -75,10 +93,16 @@ describe('custom statuses in the UI (local workspace, real runtime)', () => {
 
         const opened = await interact(ws.admin, { type: 'actionButton', actionId: 'custom-status-open-admin', payload: {} });
         expect(json(opened.body)).toContain('cs-admin-new');
-        const form = await interact(ws.admin, { type: 'blockAction', actionId: 'cs-admin-new', payload: { blockId: 'cs-admin-toolbar', value: 'new' }, container: { type: 'view', id: 'custom-status-admin' } });
+        const form = await interact(ws.admin, {
+            type: 'blockAction',
+            actionId: 'cs-admin-new',
+            payload: { blockId: 'cs-admin-toolbar', value: 'new' },
+            container: { type: 'view', id: 'custom-status-admin' },
+        });
         expect(json(form.body)).toContain('cs-form-name:new');
 
-        const submit = (state: Record<string, unknown>) => interact(ws.admin, { type: 'viewSubmit', actionId: 'submit', payload: { view: { id: 'custom-status-admin', state } } });
+        const submit = (state: Record<string, unknown>) =>
+            interact(ws.admin, { type: 'viewSubmit', actionId: 'submit', payload: { view: { id: 'custom-status-admin', state } } });
         const bad = await submit({ 'cs-form-name:new': { 'cs-form-name-input': 'a<b' }, 'cs-form-presence': { 'cs-form-presence-select': 'busy' } });
         expect(bad.status).toBe(200);
         expect(json(bad.body)).toContain('errors');
@@ -91,14 +115,30 @@ describe('custom statuses in the UI (local workspace, real runtime)', () => {
 
         const record = (await ws.app('GET', 'custom-user-status.list', { name }, ws.admin)).body.statuses[0];
         expect(record).toMatchObject({ name, statusType: 'busy' });
-        const edited = await submit({ [`cs-form-name:${record._id}`]: { 'cs-form-name-input': `${name} time` }, 'cs-form-presence': { 'cs-form-presence-select': 'none' } });
+        const edited = await submit({
+            [`cs-form-name:${record._id}`]: { 'cs-form-name-input': `${name} time` },
+            'cs-form-presence': { 'cs-form-presence-select': 'none' },
+        });
         expect(json(edited.body)).toContain(`${name} time`);
-        expect((await ws.app('GET', 'custom-user-status.list', { _id: record._id }, ws.admin)).body.statuses[0]).toMatchObject({ name: `${name} time`, statusType: '' });
+        expect((await ws.app('GET', 'custom-user-status.list', { _id: record._id }, ws.admin)).body.statuses[0]).toMatchObject({
+            name: `${name} time`,
+            statusType: '',
+        });
 
-        const searched = await interact(ws.admin, { type: 'blockAction', actionId: 'cs-admin-search-input', payload: { blockId: 'cs-admin-search', value: 'zzz-nothing' }, container: { type: 'view', id: 'custom-status-admin' } });
+        const searched = await interact(ws.admin, {
+            type: 'blockAction',
+            actionId: 'cs-admin-search-input',
+            payload: { blockId: 'cs-admin-search', value: 'zzz-nothing' },
+            container: { type: 'view', id: 'custom-status-admin' },
+        });
         expect(json(searched.body)).toContain('No custom status matches');
 
-        await interact(ws.admin, { type: 'blockAction', actionId: 'cs-admin-delete', payload: { blockId: `cs-admin-row:${record._id}`, value: record._id }, container: { type: 'view', id: 'custom-status-admin' } });
+        await interact(ws.admin, {
+            type: 'blockAction',
+            actionId: 'cs-admin-delete',
+            payload: { blockId: `cs-admin-row:${record._id}`, value: record._id },
+            container: { type: 'view', id: 'custom-status-admin' },
+        });
         expect((await ws.app('GET', 'custom-user-status.list', { _id: record._id }, ws.admin)).body.total).toBe(0);
     });
 });

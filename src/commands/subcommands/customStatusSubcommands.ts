@@ -1,7 +1,15 @@
 import { isCustomStatusType } from '../../core/customStatus/CustomUserStatus';
 import { CUSTOM_STATUS_MESSAGES, CustomStatusMessageKey } from '../../i18n/customStatusMessages';
 import { translator, Translator } from '../../i18n/translate';
-import { canManageCustomStatuses, chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus, SettingsTextWriter } from '../../services/CustomStatusService';
+import {
+    canManageCustomStatuses,
+    chooseCustomStatus,
+    deleteCustomStatus,
+    findCustomStatus,
+    listAllCustomStatuses,
+    saveCustomStatus,
+    SettingsTextWriter,
+} from '../../services/CustomStatusService';
 import { customStatusReason, presenceLabel } from '../../services/customStatusText';
 import { adminListView } from '../../ui/CustomStatusAdminView';
 import { CommandContext, CommandReply, errorLine, reply, replyError } from '../CommandContext';
@@ -96,7 +104,9 @@ export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyAr
     const access = { read: ctx.read, persistence: ctx.persistence, writeSettingsText: options.writeSettingsText };
     if (request.kind === 'create') {
         const saved = await saveCustomStatus(access, { name: request.name, statusType: request.statusType }, canManage);
-        return saved.ok ? reply(t('cmd_created', { name: saved.value.name, presence: presenceLabel(t, saved.value.statusType) })) : replyError(customStatusReason(t, saved.error, { name: request.name, type: request.statusType }));
+        return saved.ok
+            ? reply(t('cmd_created', { name: saved.value.name, presence: presenceLabel(t, saved.value.statusType) }))
+            : replyError(customStatusReason(t, saved.error, { name: request.name, type: request.statusType }));
     }
     const existing = await findCustomStatus(ctx.read, request.name);
     if (!existing) {
@@ -105,11 +115,15 @@ export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyAr
     switch (request.kind) {
         case 'rename': {
             const saved = await saveCustomStatus(access, { _id: existing._id, name: request.to }, canManage);
-            return saved.ok ? reply(t('cmd_renamed', { from: existing.name, to: saved.value.name })) : replyError(customStatusReason(t, saved.error, { name: request.to }));
+            return saved.ok
+                ? reply(t('cmd_renamed', { from: existing.name, to: saved.value.name }))
+                : replyError(customStatusReason(t, saved.error, { name: request.to }));
         }
         case 'presence': {
             const saved = await saveCustomStatus(access, { _id: existing._id, name: existing.name, statusType: request.statusType }, canManage);
-            return saved.ok ? reply(t('cmd_presence_changed', { name: existing.name, presence: presenceLabel(t, request.statusType) })) : replyError(customStatusReason(t, saved.error, { type: request.statusType }));
+            return saved.ok
+                ? reply(t('cmd_presence_changed', { name: existing.name, presence: presenceLabel(t, request.statusType) }))
+                : replyError(customStatusReason(t, saved.error, { type: request.statusType }));
         }
         case 'delete': {
             const deleted = await deleteCustomStatus(access, existing._id, canManage);

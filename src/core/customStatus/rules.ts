@@ -22,7 +22,10 @@ export function isNameInUse(name: string, existing: ReadonlyArray<Pick<CustomUse
  * that is not empty after trimming, no `> < & " '` in it, not in use, a status type (when one is
  * given) among online/away/busy/offline.
  */
-export function checkCustomStatus(draft: CustomStatusDraft, context: { canManage: boolean; existing: ReadonlyArray<Pick<CustomUserStatus, '_id' | 'name'>> }): Result<CustomStatusDraft> {
+export function checkCustomStatus(
+    draft: CustomStatusDraft,
+    context: { canManage: boolean; existing: ReadonlyArray<Pick<CustomUserStatus, '_id' | 'name'>> },
+): Result<CustomStatusDraft> {
     if (!context.canManage) {
         return fail(CustomStatusErrors.notAuthorized());
     }

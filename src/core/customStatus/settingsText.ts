@@ -46,7 +46,10 @@ export function parseCustomStatusesText(text: unknown): ParsedSettingsText {
             return { ok: false, lineError: { line: index + 1, text: raw, error } };
         }
         const entry = { name: line.slice(0, colon).trim(), statusType: line.slice(colon + 1).trim() };
-        const checked = checkCustomStatusFields(entry, entries.map((e, i) => ({ _id: String(i), name: e.name })));
+        const checked = checkCustomStatusFields(
+            entry,
+            entries.map((e, i) => ({ _id: String(i), name: e.name })),
+        );
         if (!checked.ok) {
             return { ok: false, lineError: { line: index + 1, text: raw, error: checked.error } };
         }

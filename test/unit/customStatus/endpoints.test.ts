@@ -13,10 +13,14 @@ function setup() {
     const info = {} as IApiEndpointInfo;
     const http = {} as IHttp;
     const call = {
-        list: (req: IApiRequest): Promise<IApiResponse> => new CustomUserStatusListEndpoint(app).get(req, info, world.read(), world.modify(), http, world.persistence()),
-        create: (req: IApiRequest): Promise<IApiResponse> => new CustomUserStatusCreateEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
-        update: (req: IApiRequest): Promise<IApiResponse> => new CustomUserStatusUpdateEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
-        remove: (req: IApiRequest): Promise<IApiResponse> => new CustomUserStatusDeleteEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
+        list: (req: IApiRequest): Promise<IApiResponse> =>
+            new CustomUserStatusListEndpoint(app).get(req, info, world.read(), world.modify(), http, world.persistence()),
+        create: (req: IApiRequest): Promise<IApiResponse> =>
+            new CustomUserStatusCreateEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
+        update: (req: IApiRequest): Promise<IApiResponse> =>
+            new CustomUserStatusUpdateEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
+        remove: (req: IApiRequest): Promise<IApiResponse> =>
+            new CustomUserStatusDeleteEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
     };
     const stored = () => new CustomStatusRepository(world.persistenceReader()).all();
     return { ...env, call, stored };
@@ -59,9 +63,27 @@ describe('custom-user-status endpoints', () => {
         ['unknown key', 'admin', { name: 'x', emoji: 'y' }, 400, { success: false, error: 'Match error: Unknown key in field emoji' }],
         ['missing name', 'admin', {}, 400, { success: false, error: "Match error: Missing key 'name'" }],
         ['no right', 'user', { name: '' }, 400, { success: false, errorType: 'not_authorized', error: '[not_authorized]' }],
-        ['empty name', 'admin', { name: ' ' }, 400, { success: false, errorType: 'error-the-field-is-required', error: 'The field Name is required [error-the-field-is-required]' }],
-        ['bad name', 'admin', { name: '<b>' }, 400, { success: false, errorType: 'error-input-is-not-a-valid-field', error: '<b> is not a valid name [error-input-is-not-a-valid-field]' }],
-        ['bad type', 'admin', { name: 'Ok', statusType: 'dnd' }, 400, { success: false, errorType: 'error-input-is-not-a-valid-field', error: 'dnd is not a valid status type [error-input-is-not-a-valid-field]' }],
+        [
+            'empty name',
+            'admin',
+            { name: ' ' },
+            400,
+            { success: false, errorType: 'error-the-field-is-required', error: 'The field Name is required [error-the-field-is-required]' },
+        ],
+        [
+            'bad name',
+            'admin',
+            { name: '<b>' },
+            400,
+            { success: false, errorType: 'error-input-is-not-a-valid-field', error: '<b> is not a valid name [error-input-is-not-a-valid-field]' },
+        ],
+        [
+            'bad type',
+            'admin',
+            { name: 'Ok', statusType: 'dnd' },
+            400,
+            { success: false, errorType: 'error-input-is-not-a-valid-field', error: 'dnd is not a valid status type [error-input-is-not-a-valid-field]' },
+        ],
     ])('create refuses: %s', async (_label, who, content, status, expected) => {
         const { call, admin, user, stored } = setup();
         const response = await call.create(request(who === 'admin' ? admin : user, content));
@@ -75,7 +97,11 @@ describe('custom-user-status endpoints', () => {
         await call.create(request(admin, { name: 'Lunch', statusType: 'away' }));
         const response = await call.create(request(admin, { name: 'Lunch', statusType: 'busy' }));
         expect(response.status).toBe(400);
-        expect(body(response)).toEqual({ success: false, errorType: 'Custom_User_Status_Error_Name_Already_In_Use', error: 'The custom user status name is already in use [Custom_User_Status_Error_Name_Already_In_Use]' });
+        expect(body(response)).toEqual({
+            success: false,
+            errorType: 'Custom_User_Status_Error_Name_Already_In_Use',
+            error: 'The custom user status name is already in use [Custom_User_Status_Error_Name_Already_In_Use]',
+        });
         expect((await call.create(request(admin, { name: 'lunch' }))).status).toBe(200);
         expect(await stored()).toHaveLength(2);
     });
@@ -126,8 +152,16 @@ describe('custom-user-status endpoints', () => {
         world.users.set(user.id, { ...user, status: 'away', statusText: 'Lunch' });
 
         expect(body(await call.remove(request(admin, {})))).toEqual({ success: false, error: 'The "customUserStatusId" params is required!' });
-        expect(body(await call.remove(request(user, { customUserStatusId: 'nope' })))).toEqual({ success: false, errorType: 'not_authorized', error: '[not_authorized]' });
-        expect(body(await call.remove(request(admin, { customUserStatusId: 'nope' })))).toEqual({ success: false, errorType: 'Custom_User_Status_Error_Invalid_User_Status', error: 'Invalid user status [Custom_User_Status_Error_Invalid_User_Status]' });
+        expect(body(await call.remove(request(user, { customUserStatusId: 'nope' })))).toEqual({
+            success: false,
+            errorType: 'not_authorized',
+            error: '[not_authorized]',
+        });
+        expect(body(await call.remove(request(admin, { customUserStatusId: 'nope' })))).toEqual({
+            success: false,
+            errorType: 'Custom_User_Status_Error_Invalid_User_Status',
+            error: 'Invalid user status [Custom_User_Status_Error_Invalid_User_Status]',
+        });
         const response = await call.remove(request(admin, { customUserStatusId: created._id }));
         expect(response.status).toBe(200);
         expect(body(response)).toEqual({ success: true });
@@ -138,7 +172,11 @@ describe('custom-user-status endpoints', () => {
 
     test('list: any logged-in user, filters and paging', async () => {
         const { call, admin, user } = setup();
-        for (const [name, statusType] of [['Lunch', 'away'], ['Deep work', 'busy'], ['lunch break', 'online']]) {
+        for (const [name, statusType] of [
+            ['Lunch', 'away'],
+            ['Deep work', 'busy'],
+            ['lunch break', 'online'],
+        ]) {
             await call.create(request(admin, { name, statusType }));
         }
         let response = await call.list(request(user, {}, {}));

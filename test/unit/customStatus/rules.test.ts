@@ -15,7 +15,12 @@ describe('custom status rules, in Rocket.Chat order', () => {
         ['name with &', { name: 'a&b' }, true, 'a&b is not a valid name [error-input-is-not-a-valid-field]'],
         ['name with "', { name: 'a"b' }, true, 'a"b is not a valid name [error-input-is-not-a-valid-field]'],
         ["name with '", { name: "a'b" }, true, "a'b is not a valid name [error-input-is-not-a-valid-field]"],
-        ['name in use (before the type check)', { name: 'In a meeting', statusType: 'nope' }, true, 'The custom user status name is already in use [Custom_User_Status_Error_Name_Already_In_Use]'],
+        [
+            'name in use (before the type check)',
+            { name: 'In a meeting', statusType: 'nope' },
+            true,
+            'The custom user status name is already in use [Custom_User_Status_Error_Name_Already_In_Use]',
+        ],
         ['bad status type', { name: 'Lunch', statusType: 'dnd' }, true, 'dnd is not a valid status type [error-input-is-not-a-valid-field]'],
     ])('%s', (_label, draft, canManage, text) => {
         expect(error(checkCustomStatus(draft, { canManage, existing }))).toBe(text);
@@ -23,7 +28,11 @@ describe('custom status rules, in Rocket.Chat order', () => {
 
     test('errorType codes', () => {
         const result = checkCustomStatus({ name: 'x', statusType: 'dnd' }, { canManage: true, existing });
-        expect(result.ok ? undefined : result.error).toEqual({ kind: 'rule', code: 'error-input-is-not-a-valid-field', reason: 'dnd is not a valid status type' });
+        expect(result.ok ? undefined : result.error).toEqual({
+            kind: 'rule',
+            code: 'error-input-is-not-a-valid-field',
+            reason: 'dnd is not a valid status type',
+        });
     });
 
     test.each(['online', 'away', 'busy', 'offline', ''])('accepts status type %p', (statusType) => {
@@ -38,7 +47,7 @@ describe('custom status rules, in Rocket.Chat order', () => {
     });
 });
 
-describe("Meteor check() of the bodies, with its texts", () => {
+describe('Meteor check() of the bodies, with its texts', () => {
     const pattern = { name: 'required', statusType: 'maybe' } as const;
     test.each([
         [{ name: 'x' }, undefined],

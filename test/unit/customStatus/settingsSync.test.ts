@@ -8,7 +8,15 @@ import { customStatusAccess } from '../../../src/endpoints/customStatusEndpointC
 import { CustomStatusRepository } from '../../../src/storage/CustomStatusRepository';
 import { customStatusWorld } from './fakes';
 
-const setting = (value: string): ISetting => ({ id: 'custom_statuses', type: SettingType.CODE, packageValue: '', value, required: false, public: false, i18nLabel: 'x' });
+const setting = (value: string): ISetting => ({
+    id: 'custom_statuses',
+    type: SettingType.CODE,
+    packageValue: '',
+    value,
+    required: false,
+    public: false,
+    i18nLabel: 'x',
+});
 
 function setup() {
     const env = customStatusWorld();
@@ -19,11 +27,21 @@ function setup() {
     /** an admin saves the text: the pre-hook, then the job it scheduled (as the engine would run it) */
     const save = async (text: string): Promise<ISetting> => {
         const before = String(env.world.appSettings.custom_statuses ?? '');
-        const decided = (await customStatusPreSettingUpdate({ oldSetting: setting(before), newSetting: setting(text) }, configurationModify, env.world.read())) as ISetting;
+        const decided = (await customStatusPreSettingUpdate(
+            { oldSetting: setting(before), newSetting: setting(text) },
+            configurationModify,
+            env.world.read(),
+        )) as ISetting;
         env.world.appSettings.custom_statuses = decided.value;
         while (jobs.length) {
             const job = jobs.shift() as IOnetimeSchedule;
-            await customStatusSyncProcessor(env.app).processor({ ...(job.data ?? {}) } as IJobContext, env.world.read(), env.world.modify(), {} as IHttp, env.world.persistence());
+            await customStatusSyncProcessor(env.app).processor(
+                { ...(job.data ?? {}) } as IJobContext,
+                env.world.read(),
+                env.world.modify(),
+                {} as IHttp,
+                env.world.persistence(),
+            );
         }
         return decided;
     };
@@ -91,7 +109,11 @@ describe('custom statuses on the Apps settings page', () => {
         const { access, world, jobs, save, names } = setup();
         await saveCustomStatus(access(), { name: 'Focus', statusType: 'busy' }, true);
         expect(world.appSettings.custom_statuses).toBe('Focus: busy');
-        const decided = await customStatusPreSettingUpdate({ oldSetting: setting(''), newSetting: setting('Focus: busy') }, { scheduler: { scheduleOnce: async () => jobs.push({} as IOnetimeSchedule) } } as unknown as IConfigurationModify, world.read());
+        const decided = await customStatusPreSettingUpdate(
+            { oldSetting: setting(''), newSetting: setting('Focus: busy') },
+            { scheduler: { scheduleOnce: async () => jobs.push({} as IOnetimeSchedule) } } as unknown as IConfigurationModify,
+            world.read(),
+        );
         expect(decided?.value).toBe('Focus: busy');
         expect(jobs).toEqual([]);
         await save('Focus: busy');

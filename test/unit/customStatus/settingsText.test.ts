@@ -11,7 +11,13 @@ const parse = (text: string): SettingsEntry[] => {
 
 describe('settings text: name: presence per line', () => {
     test('serializes sorted by name, one per line', () => {
-        expect(serializeCustomStatuses([{ name: 'Lunch', statusType: 'away' }, { name: 'Deep work', statusType: 'busy' }, { name: 'Note', statusType: '' }])).toBe('Deep work: busy\nLunch: away\nNote: ');
+        expect(
+            serializeCustomStatuses([
+                { name: 'Lunch', statusType: 'away' },
+                { name: 'Deep work', statusType: 'busy' },
+                { name: 'Note', statusType: '' },
+            ]),
+        ).toBe('Deep work: busy\nLunch: away\nNote: ');
     });
 
     test('parses, ignoring blanks and comments; the last colon splits', () => {
@@ -53,20 +59,29 @@ describe('settings text diff', () => {
         expect(diffCustomStatusesText(before, parse('Meeting: busy\nDeep work: busy\nLunch: away'))).toEqual([]);
     });
     test('a new line creates', () => {
-        expect(diffCustomStatusesText(before, parse('Deep work: busy\nLunch: away\nMeeting: busy\nTravel: offline'))).toEqual([{ kind: 'create', name: 'Travel', statusType: 'offline' }]);
+        expect(diffCustomStatusesText(before, parse('Deep work: busy\nLunch: away\nMeeting: busy\nTravel: offline'))).toEqual([
+            { kind: 'create', name: 'Travel', statusType: 'offline' },
+        ]);
     });
     test('a removed line deletes', () => {
         expect(diffCustomStatusesText(before, parse('Deep work: busy\nMeeting: busy'))).toEqual([{ kind: 'delete', name: 'Lunch' }]);
     });
     test('a name changed in place renames (keeping or changing the presence)', () => {
-        expect(diffCustomStatusesText(before, parse('Deep work: busy\nLunch break: online\nMeeting: busy'))).toEqual([{ kind: 'rename', from: 'Lunch', to: 'Lunch break', statusType: 'online' }]);
+        expect(diffCustomStatusesText(before, parse('Deep work: busy\nLunch break: online\nMeeting: busy'))).toEqual([
+            { kind: 'rename', from: 'Lunch', to: 'Lunch break', statusType: 'online' },
+        ]);
     });
     test('a presence changed', () => {
-        expect(diffCustomStatusesText(before, parse('Deep work: busy\nLunch: offline\nMeeting: busy'))).toEqual([{ kind: 'setType', name: 'Lunch', statusType: 'offline' }]);
+        expect(diffCustomStatusesText(before, parse('Deep work: busy\nLunch: offline\nMeeting: busy'))).toEqual([
+            { kind: 'setType', name: 'Lunch', statusType: 'offline' },
+        ]);
     });
     test('deletes come first so a freed name can be reused', () => {
         const ops = diffCustomStatusesText(before, parse('Lunch: away\nMeeting: busy\nFocus: busy'));
-        expect(ops).toEqual([{ kind: 'delete', name: 'Deep work' }, { kind: 'create', name: 'Focus', statusType: 'busy' }]);
+        expect(ops).toEqual([
+            { kind: 'delete', name: 'Deep work' },
+            { kind: 'create', name: 'Focus', statusType: 'busy' },
+        ]);
     });
     test('everything cleared deletes all', () => {
         expect(diffCustomStatusesText(before, [])).toHaveLength(3);
