@@ -14,7 +14,8 @@ const REQUIRED_ENGINE_RANGE = '^1.48.0';
 const APP_FILES = ['app.json', 'icon.png', 'i18n', 'src'];
 
 const root = path.resolve(__dirname, '..');
-const stage = path.join(root, '.package-stage');
+// One staging folder per run, so that two runs at once (tests, npm start) do not collide.
+const stage = path.join(root, '.package-stage', String(process.pid));
 const appInfo = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8'));
 const zipName = `${appInfo.nameSlug}_${appInfo.version}.zip`;
 
@@ -37,6 +38,7 @@ const rcApps = path.join(root, 'node_modules', '.bin', 'rc-apps');
 try {
     execFileSync(rcApps, ['package'], { cwd: stage, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 } catch (err) {
+    fs.rmSync(stage, { recursive: true, force: true });
     process.stderr.write(`rc-apps package failed:\n${err.stdout || ''}${err.stderr || ''}\nRun \`npx tsc --noEmit\` for the full list of compile errors.\n`);
     process.exit(1);
 }
@@ -44,5 +46,9 @@ try {
 const outDir = path.join(root, 'dist');
 fs.mkdirSync(outDir, { recursive: true });
 const target = path.join(outDir, zipName);
-fs.copyFileSync(path.join(stage, 'dist', zipName), target);
+// Written beside the target and renamed, so a reader never sees a half-written zip.
+const partial = `${target}.${process.pid}.partial`;
+fs.copyFileSync(path.join(stage, 'dist', zipName), partial);
+fs.renameSync(partial, target);
+fs.rmSync(stage, { recursive: true, force: true });
 process.stdout.write(`Packaged ${path.relative(root, target)}\n`);
