@@ -148,7 +148,7 @@ describe('users.setStatus / users.getStatus (local workspace, real runtime)', ()
         }
     });
 
-    it('invalid status: 400 error-invalid-status, the message applied first as in Rocket.Chat', async () => {
+    it('invalid status: 400 error-invalid-status, and nothing changes (not even the message)', async () => {
         await setStatus({ status: 'online', message: 'before' }, alice);
         const res = await setStatus({ status: 'disabled', message: 'after' }, alice);
         expect(res.status).toBe(400);
@@ -157,7 +157,7 @@ describe('users.setStatus / users.getStatus (local workspace, real runtime)', ()
             errorType: 'error-invalid-status',
             error: 'Valid status types include online, away, offline, and busy. [error-invalid-status]',
         });
-        expect(await info(alice)).toMatchObject({ status: 'online', statusText: 'after' });
+        expect(await info(alice)).toMatchObject({ status: 'online', statusText: 'before' });
     });
 
     it('offline while Accounts_AllowInvisibleStatusOption is false: 400 error-status-not-allowed', async () => {

@@ -33,8 +33,8 @@ export interface StatusChange {
 
 /**
  * The outcome of a request: the change to apply (if any) and the error to answer (if any).
- * As in Rocket.Chat, the message is applied before the status is checked, so a request with a
- * valid message and an invalid status has both a change (the message) and an error.
+ * Rocket.Chat writes the message before it checks the status; here every check runs first, in
+ * the same order and with the same errors, and a rejected request changes nothing.
  */
 export interface SetStatusDecision {
     target?: StatusUser;
@@ -92,19 +92,19 @@ export async function decideSetStatus(body: unknown, context: SetStatusContext, 
             return { error: StatusErrors.invalidUser() };
         }
     }
-    // 4. the message is applied first
+    // 4. the message comes first (it has no failure of its own)
     const change: StatusChange = {};
     if (typeof body.message === 'string') {
         change.message = normalizeStatusText(body.message);
     }
-    const partial = (error: AppError): SetStatusDecision => ({ target, change: change.message !== undefined ? { message: change.message } : undefined, error });
+    const reject = (error: AppError): SetStatusDecision => ({ target, error });
     // 5. status
     if (typeof body.status === 'string' && body.status !== '') {
         if (!isUserPresence(body.status)) {
-            return partial(StatusErrors.invalidStatus());
+            return reject(StatusErrors.invalidStatus());
         }
         if (body.status === 'offline' && !context.allowInvisibleStatus) {
-            return partial(StatusErrors.invisibleNotAllowed());
+            return reject(StatusErrors.invisibleNotAllowed());
         }
         change.status = body.status;
     }
@@ -112,7 +112,7 @@ export async function decideSetStatus(body: unknown, context: SetStatusContext, 
     if (body.expiresAt !== undefined && body.expiresAt !== null) {
         const expiresAt = parseExpiresAt(body.expiresAt, context.now);
         if (!expiresAt) {
-            return partial(StatusErrors.invalidDate());
+            return reject(StatusErrors.invalidDate());
         }
         change.expiresAt = expiresAt;
     }

@@ -109,13 +109,14 @@ describe('POST users.setStatus', () => {
         expect(world.updates).toEqual([{ userId: 'u1', status: 'away', statusText: 'old text' }]);
     });
 
-    it('invalid status: 400 error-invalid-status; the message was applied first, as in Rocket.Chat', async () => {
+    it('invalid status: 400 error-invalid-status, and nothing changes (not even the message)', async () => {
         expectJson(await setStatus({ status: 'disabled', message: 'hello' }), 400, {
             success: false,
             errorType: 'error-invalid-status',
             error: 'Valid status types include online, away, offline, and busy. [error-invalid-status]',
         });
-        expect(world.users.get('u1')).toMatchObject({ status: 'online', statusText: 'hello' });
+        expect(world.updates).toEqual([]);
+        expect(world.users.get('u1')).toMatchObject({ status: 'online', statusText: 'old text' });
     });
 
     it('offline while Accounts_AllowInvisibleStatusOption is false: 400 error-status-not-allowed', async () => {
