@@ -50,11 +50,15 @@ export class Engine {
     public async installPackage(zipPath: string, installer: UserDoc): Promise<{ appId: string; action: 'installed' | 'updated' | 'unchanged' }> {
         const zip = await fs.promises.readFile(zipPath);
         const hash = createHash('sha256').update(zip).digest('hex');
-        const appId = (await this.manager.getParser().unpackageApp(zip)).info.id;
-        const existing = appId ? this.manager.getOneById(appId) : undefined;
-        const meta = await this.ctx.store.col('meta').findOneAsync({ _id: `package:${appId}` });
+        const { info } = await this.manager.getParser().unpackageApp(zip);
+        // The admin accepts what the package's app.json asks for, as Rocket.Chat's install dialog does
+        // (without a grant the engine falls back to its small default permission set).
+        const permissionsGranted = info.permissions ?? [];
+        const existing = this.manager.getOneById(info.id);
+        const meta = await this.ctx.store.col('meta').findOneAsync({ _id: `package:${info.id}` });
         const user = userToApp(installer);
-        if (existing && meta?.hash === hash) {
+        const granted = JSON.stringify(existing?.getStorageItem().permissionsGranted ?? null) === JSON.stringify(permissionsGranted);
+        if (existing && meta?.hash === hash && granted) {
             if (!AppStatusUtils.isEnabled(await existing.getStatus())) {
                 await this.manager.enable(existing.getID());
             }
@@ -63,12 +67,12 @@ export class Engine {
         let action: 'installed' | 'updated';
         let id: string;
         if (existing) {
-            const aff = await this.manager.update(zip, existing.getStorageItem().permissionsGranted ?? undefined!, { loadApp: true, user });
+            const aff = await this.manager.update(zip, permissionsGranted, { loadApp: true, user });
             assertFulfilled(aff);
             id = existing.getID();
             action = 'updated';
         } else {
-            const aff = await this.manager.add(zip, { enable: true, user });
+            const aff = await this.manager.add(zip, { enable: true, user, permissionsGranted });
             assertFulfilled(aff);
             id = aff.getApp().getID();
             action = 'installed';
