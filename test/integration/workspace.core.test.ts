@@ -53,7 +53,12 @@ describe('local workspace: REST surface', () => {
         expect(info.body.user).toMatchObject({ _id: user.userId, username: 'wsuser1', status: 'offline', statusConnection: 'offline', roles: ['user'] });
         const denied = await ws.request('POST', '/api/v1/users.create', { username: 'x1', email: 'x1@example.com', name: 'x', password: 'p' }, user);
         expect(denied.status).toBe(403);
-        const duplicate = await ws.request('POST', '/api/v1/users.create', { username: 'wsuser1', email: 'other@example.com', name: 'x', password: 'p' }, ws.admin);
+        const duplicate = await ws.request(
+            'POST',
+            '/api/v1/users.create',
+            { username: 'wsuser1', email: 'other@example.com', name: 'x', password: 'p' },
+            ws.admin,
+        );
         expect(duplicate.status).toBe(400);
         expect(duplicate.body.success).toBe(false);
         const unknown = await ws.request('GET', '/api/v1/users.info?username=nobody-here', undefined, ws.admin);
@@ -92,7 +97,9 @@ describe('local workspace: REST surface', () => {
     it('lists the app as enabled, with its settings', async () => {
         const res = await ws.request('GET', '/api/apps', undefined, ws.admin);
         expect(res.status).toBe(200);
-        expect(res.body.apps).toEqual(expect.arrayContaining([expect.objectContaining({ id: ws.appId, name: 'User Status', status: expect.stringMatching(/enabled/) })]));
+        expect(res.body.apps).toEqual(
+            expect.arrayContaining([expect.objectContaining({ id: ws.appId, name: 'User Status', status: expect.stringMatching(/enabled/) })]),
+        );
         expect(res.body.apps[0].status).not.toMatch(/disabled/);
         const settings = await ws.request('GET', `/api/apps/${ws.appId}/settings`, undefined, ws.admin);
         expect(settings.status).toBe(200);
@@ -146,6 +153,40 @@ describe('local workspace: REST surface', () => {
 
         // Still alive.
         expect((await ws.request('GET', '/api/info')).status).toBe(200);
+    });
+
+    it('serves the app: endpoints with request.user, action buttons, UI interactions', async () => {
+        const asAdmin = await ws.app('GET', 'users.getStatus', undefined, ws.admin);
+        expect(asAdmin.status).toBe(200);
+        expect(asAdmin.headers['content-type']).toMatch(/json/);
+        expect(asAdmin.body).toMatchObject({ _id: ws.admin.userId, success: true });
+
+        const buttons = await ws.request('GET', '/api/apps/actionButtons', undefined, ws.admin);
+        expect(buttons.status).toBe(200);
+        expect(Array.isArray(buttons.body)).toBe(true);
+        for (const b of buttons.body as Array<{ appId: string; actionId: string }>) expect(b).toMatchObject({ appId: ws.appId, actionId: expect.any(String) });
+
+        const click = await ws.request(
+            'POST',
+            `/api/apps/ui.interaction/${ws.appId}`,
+            {
+                type: 'blockAction',
+                actionId: 'workspace-test-unknown-action',
+                triggerId: 't1',
+                payload: { blockId: 'b', value: 'v' },
+                container: { type: 'message', id: 'm' },
+            },
+            ws.admin,
+        );
+        expect(click.status).toBe(200);
+        const anon = await ws.request('POST', `/api/apps/ui.interaction/${ws.appId}`, { type: 'blockAction', actionId: 'x', payload: {} });
+        expect(anon.status).toBe(401);
+        const badType = await ws.request('POST', `/api/apps/ui.interaction/${ws.appId}`, { type: 'nope' }, ws.admin);
+        expect(badType.status).toBe(400);
+        const noView = await ws.request('POST', `/api/apps/ui.interaction/${ws.appId}`, { type: 'viewSubmit', payload: {} }, ws.admin);
+        expect(noView.status).toBe(400);
+        const unknownApp = await ws.request('POST', '/api/apps/ui.interaction/no-such-app', { type: 'blockAction', payload: {} }, ws.admin);
+        expect(unknownApp.status).toBe(404);
     });
 
     it('never leaks secrets in responses', async () => {
