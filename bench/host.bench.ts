@@ -86,7 +86,9 @@ async function main(): Promise<void> {
         );
         const seconds = (Date.now() - started) / 1000;
         const byStatus = [...statuses].map(([s, n]) => `${s}: ${n}`).join(', ');
-        console.log(`users.setStatus with ${CONCURRENCY} concurrent clients: ${(done / seconds).toFixed(0)} requests/s (${done} in ${seconds.toFixed(1)} s; ${byStatus})`);
+        console.log(
+            `users.setStatus with ${CONCURRENCY} concurrent clients: ${(done / seconds).toFixed(0)} requests/s (${done} in ${seconds.toFixed(1)} s; ${byStatus})`,
+        );
     } finally {
         agent.destroy();
         await ws.stop();

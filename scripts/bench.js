@@ -7,7 +7,12 @@ const { spawnSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
 const benchDir = path.join(root, 'bench');
-const files = fs.existsSync(benchDir) ? fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).sort() : [];
+const files = fs.existsSync(benchDir)
+    ? fs
+          .readdirSync(benchDir)
+          .filter((f) => f.endsWith('.bench.ts'))
+          .sort()
+    : [];
 if (!files.length) {
     process.stdout.write('No bench/*.bench.ts files.\n');
     process.exit(0);

@@ -10,7 +10,12 @@ describe('local workspace: DDP sessions and presence', () => {
     const open: DdpSession[] = [];
 
     const connections = async () => (await ws.request('GET', '/api/v1/presence.getConnections', undefined, ws.admin)).body as { current: number; max: number };
-    const info = async (creds: Creds) => (await ws.request('GET', `/api/v1/users.info?userId=${creds.userId}`, undefined, ws.admin)).body.user as { status: string; statusConnection: string; statusText: string };
+    const info = async (creds: Creds) =>
+        (await ws.request('GET', `/api/v1/users.info?userId=${creds.userId}`, undefined, ws.admin)).body.user as {
+            status: string;
+            statusConnection: string;
+            statusText: string;
+        };
     const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> => {
         const end = Date.now() + ms;
         let last = await read();
@@ -70,7 +75,14 @@ describe('local workspace: DDP sessions and presence', () => {
         await a.close();
         await b.close();
         open.length = 0;
-        expect((await until(() => info(eve), (u) => u.status === 'offline')).statusConnection).toBe('offline');
+        expect(
+            (
+                await until(
+                    () => info(eve),
+                    (u) => u.status === 'offline',
+                )
+            ).statusConnection,
+        ).toBe('offline');
     });
 
     it('lists connected users in users.presence, and nobody while presence broadcast is disabled', async () => {
@@ -78,7 +90,9 @@ describe('local workspace: DDP sessions and presence', () => {
         open.push(s);
         const listed = await ws.request('GET', '/api/v1/users.presence', undefined, ws.admin);
         expect(listed.status).toBe(200);
-        expect(listed.body.users).toEqual(expect.arrayContaining([expect.objectContaining({ _id: eve.userId, username: 'wseve', status: 'online', utcOffset: 0 })]));
+        expect(listed.body.users).toEqual(
+            expect.arrayContaining([expect.objectContaining({ _id: eve.userId, username: 'wseve', status: 'online', utcOffset: 0 })]),
+        );
         expect(listed.body.full).toBe(true);
         await ws.setWorkspaceSetting('Troubleshoot_Disable_Presence_Broadcast', true);
         expect((await ws.request('GET', '/api/v1/users.presence', undefined, ws.admin)).body).toMatchObject({ users: [], success: true });

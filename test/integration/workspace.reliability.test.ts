@@ -18,7 +18,10 @@ describe('local workspace: restarts and runtime recovery', () => {
     it('keeps users, logins, settings and app settings across a restart', async () => {
         const user = await ws.createUser('wskeep');
         await ws.setWorkspaceSetting('Accounts_Default_User_Preferences_idleTimeLimit', 42);
-        const settings = (await ws.request('GET', `/api/apps/${ws.appId}/settings`, undefined, ws.admin)).body.settings as Record<string, { type: string; value?: unknown; packageValue: unknown }>;
+        const settings = (await ws.request('GET', `/api/apps/${ws.appId}/settings`, undefined, ws.admin)).body.settings as Record<
+            string,
+            { type: string; value?: unknown; packageValue: unknown }
+        >;
         const stringSetting = Object.entries(settings).find(([, s]) => s.type === 'string');
         if (stringSetting) {
             await ws.setAppSettings({ [stringSetting[0]]: 'admin,wskeeper' });
