@@ -3,6 +3,8 @@
 // what Rocket.Chat reads (app.json, icon, i18n, src). rc-apps compiles every .ts file and
 // zips every other file of the folder it runs in, so running it at the repo root would
 // pack the local workspace, tests and scripts too.
+// `node scripts/package.js deploy <rc-apps deploy flags>` (npm run deploy -- ...) runs
+// `rc-apps deploy` from the same staging folder, which packages and uploads in one step.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -35,6 +37,16 @@ fs.writeFileSync(
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
 
 const rcApps = path.join(root, 'node_modules', '.bin', 'rc-apps');
+if (process.argv[2] === 'deploy') {
+    try {
+        execFileSync(rcApps, ['deploy', ...process.argv.slice(3)], { cwd: stage, stdio: 'inherit' });
+    } catch (err) {
+        process.exitCode = err.status || 1; // rc-apps has already said what went wrong
+    } finally {
+        fs.rmSync(stage, { recursive: true, force: true });
+    }
+    process.exit();
+}
 try {
     execFileSync(rcApps, ['package'], { cwd: stage, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 } catch (err) {
