@@ -107,8 +107,8 @@ export async function enforceCap(app: PresenceApp, access: PresenceAccess, count
 }
 
 /**
- * Turns the service off because of the cap: app setting off, both workspace settings on, a
- * new turn-off epoch (users are told once per epoch), then a direct message to each admin.
+ * Turns the service off because of the cap: a new turn-off epoch (users are told once per
+ * epoch), app setting off, both workspace settings on, then a direct message to each admin.
  * Returns false when it was off already.
  */
 export async function turnOff(app: PresenceApp, access: PresenceAccess, count: number, cap: number): Promise<boolean> {
@@ -117,11 +117,12 @@ export async function turnOff(app: PresenceApp, access: PresenceAccess, count: n
         if (!settings.enabled) {
             return 0;
         }
-        await setServiceEnabled(app, access.read, false);
-        await setWorkspaceBroadcastDisabled(app, access.read, true);
+        // the record first: whoever sees the service off finds the turn-off it belongs to
         const repository = new PresenceRepository(access.read.getPersistenceReader(), access.persis);
         const next = ((await repository.getTurnOff())?.epoch ?? 0) + 1;
         await repository.saveTurnOff({ epoch: next, count, cap, at: new Date().toISOString() });
+        await setServiceEnabled(app, access.read, false);
+        await setWorkspaceBroadcastDisabled(app, access.read, true);
         return next;
     });
     if (!epoch) {
