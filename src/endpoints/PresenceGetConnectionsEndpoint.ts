@@ -9,7 +9,14 @@ import { failure, success } from './apiResponse';
 export class PresenceGetConnectionsEndpoint extends ApiEndpoint {
     public path = 'presence.getConnections';
 
-    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
+    public async get(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        modify: IModify,
+        http: IHttp,
+        persis: IPersistence,
+    ): Promise<IApiResponse> {
         if (!request.user) {
             return failure(unauthenticated());
         }

@@ -97,7 +97,10 @@ describe('presence service, admin side (local workspace, cap 3)', () => {
 
     it('enable works once at the cap', async () => {
         await sessions.pop()!.close();
-        await until('3 connections', async () => ((await ws.app('GET', 'presence.getConnections', undefined, ws.admin)).body as { current: number }).current === 3);
+        await until(
+            '3 connections',
+            async () => ((await ws.app('GET', 'presence.getConnections', undefined, ws.admin)).body as { current: number }).current === 3,
+        );
         expect(await command('enable')).toBe('The presence service is on again (3 / 3 connections).');
         expect(await appSetting('presence_service_enabled')).toBe(true);
         expect(await command('enable')).toBe('The presence service is already on.');

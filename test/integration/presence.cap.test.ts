@@ -85,10 +85,12 @@ describe('presence service and its connection cap (local workspace, real session
         expect(after.body).toEqual({ current: 201, max: 200, success: true });
 
         const dm = await until(
-            'the admin\'s direct message',
+            "the admin's direct message",
             async () => {
                 const res = await ws.request('GET', `/api/v1/im.messages?username=${BOT}`, undefined, ws.admin);
-                const messages = ((res.body as { messages?: Array<{ msg: string }> }).messages ?? []).filter((m) => m.msg.includes('201 concurrent connections'));
+                const messages = ((res.body as { messages?: Array<{ msg: string }> }).messages ?? []).filter((m) =>
+                    m.msg.includes('201 concurrent connections'),
+                );
                 return messages.length ? messages : undefined;
             },
             5_000,

@@ -4,7 +4,15 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { errorText } from '../../core/AppError';
 import { renderConnectionBar } from '../../core/presence/ConnectionBar';
 import { presenceMessage } from '../../core/presence/PresenceMessages';
-import { PresenceApp, canManagePresence, currentConnections, enablePresence, noteUser, readPresenceSettings, takeInactiveNotice } from '../../services/PresenceService';
+import {
+    PresenceApp,
+    canManagePresence,
+    currentConnections,
+    enablePresence,
+    noteUser,
+    readPresenceSettings,
+    takeInactiveNotice,
+} from '../../services/PresenceService';
 
 /** What an admin's presence subcommand gets from the /status dispatcher. */
 export interface PresenceCommandInput {

@@ -18,7 +18,8 @@ export type PresenceMessageKey =
 type Catalog = Record<PresenceMessageKey, string>;
 
 const en: Catalog = {
-    inactive_notice: 'Presence is inactive: this workspace exceeded its limit of {cap} concurrent connections, so everyone\'s status shows as disabled until an admin turns the presence service back on.',
+    inactive_notice:
+        "Presence is inactive: this workspace exceeded its limit of {cap} concurrent connections, so everyone's status shows as disabled until an admin turns the presence service back on.",
     admin_turned_off:
         'The presence service was turned off: {count} concurrent connections exceeded the limit of {cap}. Everyone\'s status now shows as disabled. To turn it back on once there are {cap} connections or fewer, run `/status enable`, call POST presence.enableBroadcast, or switch on "Presence service enabled" in the app\'s settings; "No connection cap" lifts the limit.',
     connections: 'Connections: {current} / {max}\n{bar}\nPresence service: {state}',
@@ -32,7 +33,8 @@ const en: Catalog = {
 };
 
 const ptBR: Catalog = {
-    inactive_notice: 'A presença está inativa: este workspace excedeu o limite de {cap} conexões simultâneas, então o status de todos aparece como desativado até que um administrador volte a ligar o serviço de presença.',
+    inactive_notice:
+        'A presença está inativa: este workspace excedeu o limite de {cap} conexões simultâneas, então o status de todos aparece como desativado até que um administrador volte a ligar o serviço de presença.',
     admin_turned_off:
         'O serviço de presença foi desligado: {count} conexões simultâneas excederam o limite de {cap}. O status de todos aparece agora como desativado. Para religá-lo quando houver {cap} conexões ou menos, execute `/status enable`, chame POST presence.enableBroadcast ou ative "Serviço de presença ativado" nas configurações do app; "Sem limite de conexões" remove o limite.',
     connections: 'Conexões: {current} / {max}\n{bar}\nServiço de presença: {state}',
@@ -46,7 +48,8 @@ const ptBR: Catalog = {
 };
 
 const de: Catalog = {
-    inactive_notice: 'Präsenz ist inaktiv: Dieser Workspace hat sein Limit von {cap} gleichzeitigen Verbindungen überschritten, daher wird der Status aller als deaktiviert angezeigt, bis ein Admin den Präsenzdienst wieder einschaltet.',
+    inactive_notice:
+        'Präsenz ist inaktiv: Dieser Workspace hat sein Limit von {cap} gleichzeitigen Verbindungen überschritten, daher wird der Status aller als deaktiviert angezeigt, bis ein Admin den Präsenzdienst wieder einschaltet.',
     admin_turned_off:
         'Der Präsenzdienst wurde ausgeschaltet: {count} gleichzeitige Verbindungen haben das Limit von {cap} überschritten. Der Status aller wird jetzt als deaktiviert angezeigt. Um ihn wieder einzuschalten, sobald es {cap} Verbindungen oder weniger sind, führe `/status enable` aus, rufe POST presence.enableBroadcast auf oder schalte „Präsenzdienst aktiviert" in den Einstellungen der App ein; „Kein Verbindungslimit" hebt das Limit auf.',
     connections: 'Verbindungen: {current} / {max}\n{bar}\nPräsenzdienst: {state}',
@@ -60,7 +63,8 @@ const de: Catalog = {
 };
 
 const es: Catalog = {
-    inactive_notice: 'La presencia está inactiva: este espacio de trabajo superó su límite de {cap} conexiones simultáneas, así que el estado de todos aparece como deshabilitado hasta que un administrador vuelva a activar el servicio de presencia.',
+    inactive_notice:
+        'La presencia está inactiva: este espacio de trabajo superó su límite de {cap} conexiones simultáneas, así que el estado de todos aparece como deshabilitado hasta que un administrador vuelva a activar el servicio de presencia.',
     admin_turned_off:
         'El servicio de presencia se desactivó: {count} conexiones simultáneas superaron el límite de {cap}. El estado de todos aparece ahora como deshabilitado. Para volver a activarlo cuando haya {cap} conexiones o menos, ejecuta `/status enable`, llama a POST presence.enableBroadcast o activa "Servicio de presencia activado" en los ajustes de la app; "Sin límite de conexiones" elimina el límite.',
     connections: 'Conexiones: {current} / {max}\n{bar}\nServicio de presencia: {state}',

@@ -33,7 +33,7 @@ describe('ConnectionCap.evaluate', () => {
 });
 
 describe('ConnectionCap.checkEnable', () => {
-    it('refuses to enable over the cap with Rocket.Chat\'s text', () => {
+    it("refuses to enable over the cap with Rocket.Chat's text", () => {
         expect(checkEnable(201, 200, false)).toEqual({
             ok: false,
             error: { kind: 'invalid', text: 'Cannot enable broadcast when there are more than 200 connections' },
@@ -83,7 +83,7 @@ describe('renderConnectionBar', () => {
 });
 
 describe('presenceMessage', () => {
-    it('fills parameters in the user\'s language, English by default', () => {
+    it("fills parameters in the user's language, English by default", () => {
         expect(presenceMessage('en', 'enable_refused', { cap: 200 })).toBe('Cannot enable broadcast when there are more than 200 connections');
         expect(presenceMessage('pt-BR', 'connections_state_off')).toBe('desligado');
         expect(presenceMessage('de-DE', 'connections_state_on')).toBe('an');

@@ -80,10 +80,16 @@ describe('presence service and the cap (through the listeners)', () => {
         const world = new FakeWorld();
         await loginMany(world, 201);
         const setting = { id: AppSetting.PresenceServiceEnabled, value: true } as never;
-        const kept = await presencePreSettingUpdate({ oldSetting: { id: AppSetting.PresenceServiceEnabled, value: false } as never, newSetting: setting }, world.access().read);
+        const kept = await presencePreSettingUpdate(
+            { oldSetting: { id: AppSetting.PresenceServiceEnabled, value: false } as never, newSetting: setting },
+            world.access().read,
+        );
         expect(kept.value).toBe(false);
         await logout(world, 'u3');
-        const allowed = await presencePreSettingUpdate({ oldSetting: { id: AppSetting.PresenceServiceEnabled, value: false } as never, newSetting: setting }, world.access().read);
+        const allowed = await presencePreSettingUpdate(
+            { oldSetting: { id: AppSetting.PresenceServiceEnabled, value: false } as never, newSetting: setting },
+            world.access().read,
+        );
         expect(allowed.value).toBe(true);
     });
 
@@ -99,7 +105,7 @@ describe('presence service and the cap (through the listeners)', () => {
         expect(isOff(world)).toBe(false);
     });
 
-    it('a status change to disconnected drops all of that user\'s connections, other changes count nothing', async () => {
+    it("a status change to disconnected drops all of that user's connections, other changes count nothing", async () => {
         const world = new FakeWorld();
         await login(world, 'a');
         await login(world, 'a');
@@ -153,7 +159,7 @@ describe('monitoring job', () => {
         expect(large).toEqual(small);
     }, 120_000);
 
-    it('takes the workspace\'s exact count, keeps following events, turns off over the cap, never logs the token', async () => {
+    it("takes the workspace's exact count, keeps following events, turns off over the cap, never logs the token", async () => {
         const world = new FakeWorld();
         await loginMany(world, 10);
         world.appSettings[AppSetting.WorkspaceUrl] = 'http://ws.example';
@@ -162,7 +168,10 @@ describe('monitoring job', () => {
         world.httpAnswer = { statusCode: 200, data: { current: 195, max: 200, success: true } };
         const a = world.access();
         expect(await runPresenceMonitor(world.app(), a.read, a.modify, a.http!, a.persis)).toBe(195);
-        expect(world.httpCalls[0]).toEqual({ url: 'http://ws.example/api/v1/presence.getConnections', headers: { 'X-User-Id': 'uid', 'X-Auth-Token': 'secret-token' } });
+        expect(world.httpCalls[0]).toEqual({
+            url: 'http://ws.example/api/v1/presence.getConnections',
+            headers: { 'X-User-Id': 'uid', 'X-Auth-Token': 'secret-token' },
+        });
         await loginMany(world, 5, 'x');
         expect(isOff(world)).toBe(false);
         await login(world, 'one-more');

@@ -85,9 +85,15 @@ export class FakeWorld {
         return {
             getPersistenceReader: () => this.persistenceReader(),
             getEnvironmentReader: () => ({
-                getSettings: () => ({ getValueById: async (id: string) => this.appSettings[id], getById: async (id: string) => ({ id, value: this.appSettings[id] }) }),
+                getSettings: () => ({
+                    getValueById: async (id: string) => this.appSettings[id],
+                    getById: async (id: string) => ({ id, value: this.appSettings[id] }),
+                }),
                 getServerSettings: () => ({
-                    getOneById: async (id: string) => (id in this.serverSettings ? { id, value: this.serverSettings[id], type: 'boolean', packageValue: false, required: false, public: true, i18nLabel: id } : undefined),
+                    getOneById: async (id: string) =>
+                        id in this.serverSettings
+                            ? { id, value: this.serverSettings[id], type: 'boolean', packageValue: false, required: false, public: true, i18nLabel: id }
+                            : undefined,
                     getValueById: async (id: string) => this.serverSettings[id],
                 }),
             }),
@@ -104,7 +110,8 @@ export class FakeWorld {
     }
 
     public modify() {
-        const world = this;
+        const rooms = this.rooms;
+        const messages = this.messages;
         return {
             getCreator: () => ({
                 startRoom: () => {
@@ -131,11 +138,11 @@ export class FakeWorld {
                 },
                 finish: async (b: { kind: string; room?: { usernames: string[] }; m?: { room: string; sender: string; text: string } }) => {
                     if (b.kind === 'room') {
-                        const id = `room${world.rooms.size + 1}`;
-                        world.rooms.set(id, { id, usernames: b.room!.usernames });
+                        const id = `room${rooms.size + 1}`;
+                        rooms.set(id, { id, usernames: b.room!.usernames });
                         return id;
                     }
-                    world.messages.push(b.m!);
+                    messages.push(b.m!);
                     return 'msg';
                 },
             }),
@@ -156,15 +163,15 @@ export class FakeWorld {
     }
 
     public app(): PresenceApp {
-        const world = this;
+        const { logs, appSettings, serverSettings } = this;
         return {
             getID: () => 'app-id',
-            getLogger: () => ({ warn: (m: string) => world.logs.push(m), error: (m: string) => world.logs.push(m), debug: () => undefined }) as never,
+            getLogger: () => ({ warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m), debug: () => undefined }) as never,
             getAccessors: () =>
                 ({
                     environmentWriter: {
-                        getSettings: () => ({ updateValue: async (id: string, value: unknown) => void (world.appSettings[id] = value) }),
-                        getServerSettings: () => ({ updateOne: async (s: { id: string; value: unknown }) => void (world.serverSettings[s.id] = s.value) }),
+                        getSettings: () => ({ updateValue: async (id: string, value: unknown) => void (appSettings[id] = value) }),
+                        getServerSettings: () => ({ updateOne: async (s: { id: string; value: unknown }) => void (serverSettings[s.id] = s.value) }),
                     },
                 }) as never,
         };

@@ -36,7 +36,7 @@ describe('presence slash subcommands', () => {
         expect(await PRESENCE_SUBCOMMANDS.enable(input(world, 'joe', ['user']))).toBe('You are not allowed to manage the presence service.');
     });
 
-    it('enable is refused over the cap (in the admin\'s language) and works under it', async () => {
+    it("enable is refused over the cap (in the admin's language) and works under it", async () => {
         const world = new FakeWorld();
         world.appSettings[AppSetting.PresenceConnectionCap] = 3;
         await loginMany(world, 4);
