@@ -1,9 +1,27 @@
-import { IAppAccessors, IConfigurationExtend, IConfigurationModify, IEnvironmentRead, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import {
+    IAppAccessors,
+    IConfigurationExtend,
+    IConfigurationModify,
+    IEnvironmentRead,
+    IHttp,
+    ILogger,
+    IModify,
+    IPersistence,
+    IRead,
+} from '@rocket.chat/apps-engine/definition/accessors';
 import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/settings/ISettingUpdateContext';
+import { UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
+import {
+    IUIKitInteractionHandler,
+    IUIKitResponse,
+    UIKitActionButtonInteractionContext,
+    UIKitBlockInteractionContext,
+    UIKitViewSubmitInteractionContext,
+} from '@rocket.chat/apps-engine/definition/uikit';
 import { IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUser, IUserStatusContext } from '@rocket.chat/apps-engine/definition/users';
 
 import { StatusCommand } from './commands/StatusCommand';
@@ -24,8 +42,6 @@ import { APP_SETTINGS } from './settings/AppSetting';
 import { handleActionButton, handleBlockAction, handleViewSubmit } from './ui/UiHandlers';
 import { StatusPickerId } from './ui/StatusPickerView';
 import { CustomStatusAdminId } from './ui/CustomStatusAdminView';
-import { UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
-import { IUIKitInteractionHandler, IUIKitResponse, UIKitActionButtonInteractionContext, UIKitBlockInteractionContext, UIKitViewSubmitInteractionContext } from '@rocket.chat/apps-engine/definition/uikit';
 
 /** Wiring only: settings, commands, endpoints, jobs, listeners. The behaviour lives in the modules it wires. */
 export default class UserStatusApp extends App implements IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUIKitInteractionHandler {
@@ -35,28 +51,39 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
         await Promise.all(APP_SETTINGS.map((setting) => configuration.settings.provideSetting(setting)));
-        await configuration.api.provideApi({
-            visibility: ApiVisibility.PUBLIC,
-            security: ApiSecurity.UNSECURE,
-            endpoints: [new PresenceGetConnectionsEndpoint(this), new PresenceEnableBroadcastEndpoint(this)],
-        });
-        await configuration.scheduler.registerProcessors(presenceProcessors(this));
         // endpoints check request.user themselves, to answer a missing login in Rocket.Chat's JSON envelope
         await configuration.api.provideApi({
             visibility: ApiVisibility.PUBLIC,
             security: ApiSecurity.UNSECURE,
-            endpoints: [new UsersSetStatusEndpoint(this), new UsersGetStatusEndpoint(this)],
+            endpoints: [
+                new UsersSetStatusEndpoint(this),
+                new UsersGetStatusEndpoint(this),
+                new CustomUserStatusListEndpoint(this),
+                new CustomUserStatusCreateEndpoint(this),
+                new CustomUserStatusUpdateEndpoint(this),
+                new CustomUserStatusDeleteEndpoint(this),
+                new PresenceGetConnectionsEndpoint(this),
+                new PresenceEnableBroadcastEndpoint(this),
+            ],
         });
-        await configuration.api.provideApi({
-            visibility: ApiVisibility.PUBLIC,
-            security: ApiSecurity.UNSECURE,
-            endpoints: [new CustomUserStatusListEndpoint(this), new CustomUserStatusCreateEndpoint(this), new CustomUserStatusUpdateEndpoint(this), new CustomUserStatusDeleteEndpoint(this)],
-        });
-        await configuration.scheduler.registerProcessors([statusExpiryProcessor, statusExpirySweepProcessor]);
-        await configuration.scheduler.registerProcessors([customStatusSyncProcessor(this)]);
+        await configuration.scheduler.registerProcessors([
+            statusExpiryProcessor,
+            statusExpirySweepProcessor,
+            customStatusSyncProcessor(this),
+            ...presenceProcessors(this),
+        ]);
         // the user's status picker (user dropdown) and the admins' custom-status console
-        configuration.ui.registerButton({ actionId: StatusPickerId.OpenButton, labelI18n: 'action_set_status', context: UIActionButtonContext.USER_DROPDOWN_ACTION });
-        configuration.ui.registerButton({ actionId: CustomStatusAdminId.OpenButton, labelI18n: 'action_manage_custom_statuses', context: UIActionButtonContext.USER_DROPDOWN_ACTION, when: { hasOneRole: ['admin'] } });
+        configuration.ui.registerButton({
+            actionId: StatusPickerId.OpenButton,
+            labelI18n: 'action_set_status',
+            context: UIActionButtonContext.USER_DROPDOWN_ACTION,
+        });
+        configuration.ui.registerButton({
+            actionId: CustomStatusAdminId.OpenButton,
+            labelI18n: 'action_manage_custom_statuses',
+            context: UIActionButtonContext.USER_DROPDOWN_ACTION,
+            when: { hasOneRole: ['admin'] },
+        });
         // the app's own command, for workspaces where the built-in /status must stay
         await configuration.slashCommands.provideSlashCommand(new StatusCommand('userstatus', false, this));
     }
@@ -90,15 +117,33 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         return presenceSettingUpdated(this, setting, configurationModify, read);
     }
 
-    public async executeActionButtonHandler(context: UIKitActionButtonInteractionContext, read: IRead, _http: IHttp, _persistence: IPersistence, _modify: IModify): Promise<IUIKitResponse> {
+    public async executeActionButtonHandler(
+        context: UIKitActionButtonInteractionContext,
+        read: IRead,
+        _http: IHttp,
+        _persistence: IPersistence,
+        _modify: IModify,
+    ): Promise<IUIKitResponse> {
         return handleActionButton(this, context, read);
     }
 
-    public async executeBlockActionHandler(context: UIKitBlockInteractionContext, read: IRead, _http: IHttp, persistence: IPersistence, _modify: IModify): Promise<IUIKitResponse> {
+    public async executeBlockActionHandler(
+        context: UIKitBlockInteractionContext,
+        read: IRead,
+        _http: IHttp,
+        persistence: IPersistence,
+        _modify: IModify,
+    ): Promise<IUIKitResponse> {
         return handleBlockAction(this, context, read, persistence);
     }
 
-    public async executeViewSubmitHandler(context: UIKitViewSubmitInteractionContext, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<IUIKitResponse> {
+    public async executeViewSubmitHandler(
+        context: UIKitViewSubmitInteractionContext,
+        read: IRead,
+        http: IHttp,
+        persistence: IPersistence,
+        modify: IModify,
+    ): Promise<IUIKitResponse> {
         return handleViewSubmit(this, context, read, http, persistence, modify);
     }
 

@@ -6,7 +6,7 @@ import { translator } from '../i18n/translate';
 import { CommandContext, CommandReply } from './CommandContext';
 import { parseStatusCommand } from './parseStatusCommand';
 import { isPresenceSubcommand, PRESENCE_SUBCOMMANDS } from './subcommands/presenceSubcommands';
-import { PresenceApp } from '../services/PresenceService';
+import { PresenceApp, takeInactiveNotice } from '../services/PresenceService';
 import { help } from './subcommands/help';
 import { listStatuses } from './subcommands/listStatuses';
 import { clearStatus, setStatus } from './subcommands/setStatus';
@@ -98,8 +98,11 @@ export class StatusCommand implements ISlashCommand {
             triggerId: context.getTriggerId(),
         };
         const answer = await dispatchStatusCommand(ctx, context.getArguments(), this.freeTextIsMessage);
+        // after a turn-off by the cap, the first reply of any subcommand says so (once per turn-off)
+        const notice = await takeInactiveNotice({ read, persis: persistence }, sender);
+        const text = notice ? `${notice}\n\n${answer.text}` : answer.text;
         const appUser = await read.getUserReader().getAppUser();
-        const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(answer.text).setGroupable(false);
+        const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(text).setGroupable(false);
         if (appUser) {
             message.setSender(appUser);
         }

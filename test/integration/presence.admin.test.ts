@@ -73,6 +73,22 @@ describe('presence service, admin side (local workspace, cap 3)', () => {
         expect(again).not.toContain('Presence is inactive');
     });
 
+    it("a user's first reply from any subcommand after the turn-off carries the notice, once", async () => {
+        const user = users[0];
+        const session = sessions[0];
+        await session.subscribe('stream-notify-user', `${user.userId}/message`, false);
+        const userReplies = () => session.events(`${user.userId}/message`).map((args) => (args[0] as { msg: string }).msg);
+        const ask = async (): Promise<string> => {
+            const before = userReplies().length;
+            expect((await ws.command(user, 'userstatus', 'show')).status).toBe(200);
+            await until('the ephemeral reply', async () => userReplies().length > before);
+            return userReplies()[before];
+        };
+        const first = await ask();
+        expect(first).toContain('Presence is inactive: this workspace exceeded its limit of 3 concurrent connections');
+        expect(await ask()).not.toContain('Presence is inactive');
+    });
+
     it('enable is refused over the cap, by the command and by the settings page', async () => {
         expect(await command('enable')).toBe('Cannot enable broadcast when there are more than 3 connections');
         await ws.setAppSettings({ presence_service_enabled: true });
