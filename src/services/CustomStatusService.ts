@@ -7,12 +7,11 @@ import { KeyedMutex } from '../core/customStatus/KeyedMutex';
 import { CustomStatusDraft, checkCustomStatus } from '../core/customStatus/rules';
 import { SettingsOp, serializeCustomStatuses } from '../core/customStatus/settingsText';
 import { SerialQueue } from '../core/presence/SerialQueue';
-import { decideSetStatus } from '../core/status/setStatusRequest';
 import { parseRoleList } from '../core/status/target';
 import { AppSetting } from '../settings/AppSetting';
 import { CustomStatusRepository, StoredCustomStatus, toCustomUserStatus } from '../storage/CustomStatusRepository';
-import { AppliedStatus, setUserStatus } from './setUserStatus';
-import { readStatusSettings, toStatusUser } from './statusContext';
+import { applyOwnStatus } from './applyOwnStatus';
+import { AppliedStatus } from './setUserStatus';
 
 /** Writes the settings page's copy of the list (the app's environment writer); absent in tests that do not look at it. */
 export type SettingsTextWriter = (text: string) => Promise<void>;
@@ -224,31 +223,6 @@ export async function findCustomStatus(read: IRead, idOrName: string): Promise<C
     const all = await repository.all();
     const match = all.find((s) => s.name.trim().toLowerCase() === lower);
     return match && toCustomUserStatus(match);
-}
-
-/**
- * Sets the user's own status through the same rules (decideSetStatus) and writer (setUserStatus)
- * as users.setStatus and the slash command: the one path for the picker and custom statuses.
- */
-export async function applyOwnStatus(
-    read: IRead,
-    modify: IModify,
-    persistence: IPersistence,
-    user: IUser,
-    body: { status?: string; message?: string; expiresAt?: Date },
-    now = new Date(),
-): Promise<Result<AppliedStatus>> {
-    const settings = await readStatusSettings(read);
-    const request = {
-        ...(body.status !== undefined ? { status: body.status } : {}),
-        ...(body.message !== undefined ? { message: body.message } : {}),
-        ...(body.expiresAt ? { expiresAt: body.expiresAt.toISOString() } : {}),
-    };
-    const decision = await decideSetStatus(request, { caller: toStatusUser(user), ...settings, now }, async () => undefined);
-    if (decision.error) {
-        return fail(decision.error);
-    }
-    return setUserStatus(read, modify, persistence, { user, ...(decision.change ?? {}) });
 }
 
 /**

@@ -16,8 +16,8 @@ import { translator } from '../i18n/translate';
 import { UI_MESSAGES } from '../i18n/uiMessages';
 import { errorLine } from '../commands/CommandContext';
 import { customStatusAccess } from '../endpoints/customStatusEndpointContext';
+import { applyOwnStatus } from '../services/applyOwnStatus';
 import {
-    applyOwnStatus,
     canManageCustomStatuses,
     chooseCustomStatus,
     deleteCustomStatus,

@@ -1,7 +1,5 @@
-import { decideSetStatus, SetStatusBody } from '../../core/status/setStatusRequest';
 import { UserPresence } from '../../core/status/presets';
-import { setUserStatus } from '../../services/setUserStatus';
-import { readStatusSettings, toStatusUser } from '../../services/statusContext';
+import { applyOwnStatus } from '../../services/applyOwnStatus';
 import { CommandContext, CommandReply, errorLine, formatUntil, reply, replyError, statusLabel } from '../CommandContext';
 
 export interface SetRequest {
@@ -10,27 +8,15 @@ export interface SetRequest {
     expiresAt?: Date;
 }
 
-/**
- * Sets the caller's own status through the same rules as users.setStatus (decideSetStatus) and the
- * same writer (setUserStatus). Unlike the REST endpoint, a refused request changes nothing at all.
- */
+/** Sets the caller's own status through the one path shared with the picker (applyOwnStatus). */
 export async function setStatus(ctx: CommandContext, request: SetRequest): Promise<CommandReply> {
     const { t, read, modify, persistence, sender } = ctx;
-    const settings = await readStatusSettings(read);
-    const body: SetStatusBody = {
-        status: request.status,
-        message: request.message ?? (request.status ? undefined : ''),
-        expiresAt: request.expiresAt?.toISOString(),
-    };
-    const decision = await decideSetStatus(body, { caller: toStatusUser(sender), ...settings, now: ctx.now }, async () => undefined);
-    if (decision.error) {
-        return replyError(errorLine(t, decision.error));
-    }
-    const change = decision.change ?? {};
-    const applied = await setUserStatus(read, modify, persistence, { user: sender, ...change });
+    const message = request.message ?? (request.status ? undefined : '');
+    const applied = await applyOwnStatus(read, modify, persistence, sender, { status: request.status, message, expiresAt: request.expiresAt }, ctx.now);
     if (!applied.ok) {
         return replyError(errorLine(t, applied.error));
     }
+    const change = applied.value;
     const lines: string[] = [];
     if (change.status) {
         const status = statusLabel(t, change.status);
