@@ -29,7 +29,8 @@ export class Presence {
         const session = this.sessions.get(sessionId);
         this.sessions.delete(sessionId);
         if (session?.userId) {
-            await this.afterLogout(session.userId);
+            // as in Rocket.Chat: a closed socket is no logout; the user's status follows their sessions
+            await this.refresh(session.userId);
         }
     }
 
