@@ -18,6 +18,7 @@ import { createHttpServer } from './http/HttpServer';
 import { coreRoutes } from './http/routes/core';
 import { roomRoutes } from './http/routes/rooms';
 import { appRoutes } from './http/routes/apps';
+import { webRoutes } from './http/routes/web';
 import { DdpServer } from './ddp/DdpServer';
 import { ensureAdmin } from './admin';
 import type { Workspace } from './Workspace';
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     coreRoutes(router, ws);
     roomRoutes(router, ws);
     appRoutes(router, ws);
+    webRoutes(router, ws);
     const server = createHttpServer(router, users);
     const ddp = new DdpServer(server, ws);
     server.keepAliveTimeout = 65_000;
