@@ -90,7 +90,7 @@ export function App() {
 
     if (booting) {
         return (
-            <Box display='flex' justifyContent='center' p='x32'>
+            <Box display="flex" justifyContent="center" p="x32">
                 <Throbber />
             </Box>
         );

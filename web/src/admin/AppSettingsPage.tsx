@@ -1,4 +1,16 @@
-import { Box, Button, ButtonGroup, Callout, Field, FieldGroup, NumberInput, PasswordInput, TextAreaInput, TextInput, ToggleSwitch } from '@rocket.chat/fuselage';
+import {
+    Box,
+    Button,
+    ButtonGroup,
+    Callout,
+    Field,
+    FieldGroup,
+    NumberInput,
+    PasswordInput,
+    TextAreaInput,
+    TextInput,
+    ToggleSwitch,
+} from '@rocket.chat/fuselage';
 import { useCallback, useEffect, useState } from 'react';
 import { Rest, RestError } from '../api/rest';
 import type { AppSettingDoc } from '../api/types';
@@ -16,9 +28,22 @@ function SettingInput({ setting, value, onChange }: { setting: AppSettingDoc; va
             return <ToggleSwitch {...common} checked={value === true} onChange={() => onChange(value !== true)} />;
         case 'int':
         case 'number':
-            return <NumberInput {...common} value={value === '' || value === undefined ? '' : String(value)} onChange={(e) => onChange((e.target as HTMLInputElement).value)} />;
+            return (
+                <NumberInput
+                    {...common}
+                    value={value === '' || value === undefined ? '' : String(value)}
+                    onChange={(e) => onChange((e.target as HTMLInputElement).value)}
+                />
+            );
         case 'password':
-            return <PasswordInput {...common} autoComplete='new-password' value={String(value ?? '')} onChange={(e) => onChange((e.target as HTMLInputElement).value)} />;
+            return (
+                <PasswordInput
+                    {...common}
+                    autoComplete="new-password"
+                    value={String(value ?? '')}
+                    onChange={(e) => onChange((e.target as HTMLInputElement).value)}
+                />
+            );
         case 'select':
             return (
                 <select {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
@@ -30,7 +55,15 @@ function SettingInput({ setting, value, onChange }: { setting: AppSettingDoc; va
                 </select>
             );
         case 'code':
-            return <TextAreaInput {...common} rows={8} className='page-code' value={String(value ?? '')} onChange={(e) => onChange((e.target as HTMLTextAreaElement).value)} />;
+            return (
+                <TextAreaInput
+                    {...common}
+                    rows={8}
+                    className="page-code"
+                    value={String(value ?? '')}
+                    onChange={(e) => onChange((e.target as HTMLTextAreaElement).value)}
+                />
+            );
         default:
             return setting.multiline ? (
                 <TextAreaInput {...common} rows={4} value={String(value ?? '')} onChange={(e) => onChange((e.target as HTMLTextAreaElement).value)} />
@@ -87,8 +120,8 @@ export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: s
     };
 
     return (
-        <Box className='page-admin' data-qa='app-settings-page'>
-            <Box fontScale='h2' mbe='x16'>
+        <Box className="page-admin" data-qa="app-settings-page">
+            <Box fontScale="h2" mbe="x16">
                 {t('settings_title', { app: appName })}
             </Box>
             <FieldGroup>
@@ -97,7 +130,7 @@ export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: s
                     const label = appT(appId, s.i18nLabel) || s.id;
                     return (
                         <Field key={s.id} data-qa={`setting-${s.id}`}>
-                            <Box display='flex' alignItems='center' justifyContent='space-between'>
+                            <Box display="flex" alignItems="center" justifyContent="space-between">
                                 <Field.Label htmlFor={`setting-${s.id}`}>{label}</Field.Label>
                                 {s.type === 'boolean' && <SettingInput setting={s} value={value} onChange={(v) => setEdits((e) => ({ ...e, [s.id]: v }))} />}
                             </Box>
@@ -112,15 +145,15 @@ export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: s
                 })}
             </FieldGroup>
             {notice && (
-                <Callout type={notice.type} mbs='x16' data-qa='settings-notice'>
+                <Callout type={notice.type} mbs="x16" data-qa="settings-notice">
                     {notice.text}
                 </Callout>
             )}
-            <ButtonGroup mbs='x16'>
-                <Button onClick={() => void reload()} data-qa='settings-reload'>
+            <ButtonGroup mbs="x16">
+                <Button onClick={() => void reload()} data-qa="settings-reload">
                     {t('reload')}
                 </Button>
-                <Button primary disabled={busy} onClick={() => void save()} data-qa='settings-save'>
+                <Button primary disabled={busy} onClick={() => void save()} data-qa="settings-save">
                     {t('save')}
                 </Button>
             </ButtonGroup>

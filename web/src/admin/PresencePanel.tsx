@@ -45,7 +45,9 @@ export function PresencePanel({ rest, appId }: { rest: Rest; appId: string }) {
             next.connectionsError = err instanceof RestError ? err.message : String(err);
         }
         try {
-            const { settings } = await rest.get<{ settings: Record<string, { value?: unknown; packageValue?: unknown }> }>(`/api/apps/${encodeURIComponent(appId)}/settings`);
+            const { settings } = await rest.get<{ settings: Record<string, { value?: unknown; packageValue?: unknown }> }>(
+                `/api/apps/${encodeURIComponent(appId)}/settings`,
+            );
             const value = (id: string) => (settings[id] ? (settings[id].value ?? settings[id].packageValue) : undefined);
             next.enabled = value('presence_service_enabled') === true;
             next.unlimited = value('presence_cap_unlimited') === true;
@@ -93,36 +95,41 @@ export function PresencePanel({ rest, appId }: { rest: Rest; appId: string }) {
     const peak = Math.max(1, ...(history ?? []).map((d) => Math.max(d.peak, d.cap ?? 0)));
 
     return (
-        <Box className='page-admin' data-qa='presence-panel'>
-            <Box fontScale='h2' mbe='x16'>
+        <Box className="page-admin" data-qa="presence-panel">
+            <Box fontScale="h2" mbe="x16">
                 {t('presence_title')}
             </Box>
-            <Box fontScale='p2b' mbe='x4'>
+            <Box fontScale="p2b" mbe="x4">
                 {t('presence_connections')}
             </Box>
             {connections ? (
                 <>
-                    <div className='page-bar' data-qa='presence-bar' data-current={connections.current} data-max={connections.max}>
-                        <div className={`page-bar-fill${percent >= 100 ? ' page-bar-fill--full' : ''}`} style={{ width: `${snapshot.unlimited ? 0 : percent}%` }} />
+                    <div className="page-bar" data-qa="presence-bar" data-current={connections.current} data-max={connections.max}>
+                        <div
+                            className={`page-bar-fill${percent >= 100 ? ' page-bar-fill--full' : ''}`}
+                            style={{ width: `${snapshot.unlimited ? 0 : percent}%` }}
+                        />
                     </div>
-                    <Box fontScale='p2' mbs='x4' data-qa='presence-count'>
-                        {snapshot.unlimited ? t('presence_no_cap', { current: connections.current }) : t('presence_of_cap', connections as unknown as Record<string, number>)}
+                    <Box fontScale="p2" mbs="x4" data-qa="presence-count">
+                        {snapshot.unlimited
+                            ? t('presence_no_cap', { current: connections.current })
+                            : t('presence_of_cap', connections as unknown as Record<string, number>)}
                     </Box>
                     {connections.source === 'estimate' && (
-                        <Box fontScale='c1' color='hint'>
+                        <Box fontScale="c1" color="hint">
                             {t('presence_estimate')}
                         </Box>
                     )}
                 </>
             ) : (
-                <Box color='hint'>{snapshot.connectionsError ? t('presence_unavailable', { error: snapshot.connectionsError }) : t('loading')}</Box>
+                <Box color="hint">{snapshot.connectionsError ? t('presence_unavailable', { error: snapshot.connectionsError }) : t('loading')}</Box>
             )}
             {snapshot.enabled !== undefined && (
-                <Callout type={snapshot.enabled ? 'success' : 'warning'} mbs='x16' data-qa='presence-state' data-enabled={String(snapshot.enabled)}>
+                <Callout type={snapshot.enabled ? 'success' : 'warning'} mbs="x16" data-qa="presence-state" data-enabled={String(snapshot.enabled)}>
                     {snapshot.enabled ? t('presence_on') : t('presence_off')}
                     {!snapshot.enabled && (
-                        <Box mbs='x8'>
-                            <Button small primary onClick={() => void enable()} data-qa='presence-enable'>
+                        <Box mbs="x8">
+                            <Button small primary onClick={() => void enable()} data-qa="presence-enable">
                                 {t('presence_enable')}
                             </Button>
                         </Box>
@@ -130,25 +137,25 @@ export function PresencePanel({ rest, appId }: { rest: Rest; appId: string }) {
                 </Callout>
             )}
             {actionError && (
-                <Callout type='danger' mbs='x8'>
+                <Callout type="danger" mbs="x8">
                     {actionError}
                 </Callout>
             )}
             {snapshot.warningPercent !== undefined && (
-                <Box mbs='x16'>
-                    <Box fontScale='p2b'>{t('presence_warnings')}</Box>
-                    <Box fontScale='p2'>{t('presence_warning_level', { percent: snapshot.warningPercent })}</Box>
+                <Box mbs="x16">
+                    <Box fontScale="p2b">{t('presence_warnings')}</Box>
+                    <Box fontScale="p2">{t('presence_warning_level', { percent: snapshot.warningPercent })}</Box>
                 </Box>
             )}
             {history && history.length > 0 && (
-                <Box mbs='x16' data-qa='presence-history'>
-                    <Box fontScale='p2b' mbe='x8'>
+                <Box mbs="x16" data-qa="presence-history">
+                    <Box fontScale="p2b" mbe="x8">
                         {t('presence_history')}
                     </Box>
-                    <div className='page-history'>
+                    <div className="page-history">
                         {history.map((d) => (
-                            <div key={d.date} className='page-history-day' title={`${d.date}: ${d.peak}${d.cap ? ` / ${d.cap}` : ''}`}>
-                                <div className='page-history-bar' style={{ height: `${Math.round((d.peak / peak) * 100)}%` }} />
+                            <div key={d.date} className="page-history-day" title={`${d.date}: ${d.peak}${d.cap ? ` / ${d.cap}` : ''}`}>
+                                <div className="page-history-bar" style={{ height: `${Math.round((d.peak / peak) * 100)}%` }} />
                             </div>
                         ))}
                     </div>

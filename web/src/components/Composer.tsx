@@ -62,32 +62,32 @@ export function Composer({ commands, onSend }: { commands: SlashCommand[]; onSen
     });
 
     return (
-        <Box is='form' className='page-composer' onSubmit={submit} data-qa='composer'>
+        <Box is="form" className="page-composer" onSubmit={submit} data-qa="composer">
             {matches.length > 0 && (
-                <Box is='ul' className='page-command-popup' role='listbox' data-qa='command-popup'>
+                <Box is="ul" className="page-command-popup" role="listbox" data-qa="command-popup">
                     {matches.map((c, i) => {
                         const { params, description } = describe(c);
                         return (
                             <Box
-                                is='li'
+                                is="li"
                                 key={c.command}
-                                role='option'
+                                role="option"
                                 aria-selected={typingName && i === selected}
                                 className={`page-command${typingName && i === selected ? ' page-command--selected' : ''}`}
-                                data-qa='command-item'
+                                data-qa="command-item"
                                 data-command={c.command}
                                 onMouseDown={(e) => {
                                     e.preventDefault();
                                     complete(c);
                                 }}
                             >
-                                <Box fontScale='p2b'>
+                                <Box fontScale="p2b">
                                     /{c.command}{' '}
-                                    <Box is='span' fontScale='p2' color='hint' data-qa='command-params'>
+                                    <Box is="span" fontScale="p2" color="hint" data-qa="command-params">
                                         {params}
                                     </Box>
                                 </Box>
-                                <Box fontScale='c1' color='hint'>
+                                <Box fontScale="c1" color="hint">
                                     {description}
                                 </Box>
                             </Box>
@@ -95,9 +95,9 @@ export function Composer({ commands, onSend }: { commands: SlashCommand[]; onSen
                     })}
                 </Box>
             )}
-            <Box display='flex'>
+            <Box display="flex">
                 <TextInput
-                    data-qa='composer-input'
+                    data-qa="composer-input"
                     placeholder={t('composer_placeholder')}
                     value={text}
                     onChange={(e) => {
@@ -106,9 +106,9 @@ export function Composer({ commands, onSend }: { commands: SlashCommand[]; onSen
                     }}
                     onKeyDown={onKeyDown}
                     disabled={busy}
-                    autoComplete='off'
+                    autoComplete="off"
                 />
-                <Button primary type='submit' mis='x8' disabled={busy || !text.trim()} data-qa='composer-send'>
+                <Button primary type="submit" mis="x8" disabled={busy || !text.trim()} data-qa="composer-send">
                     {t('composer_send')}
                 </Button>
             </Box>

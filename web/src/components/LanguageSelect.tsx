@@ -6,11 +6,11 @@ import { useI18n } from '../i18n/I18n';
 export function LanguageSelect({ onChange, error }: { onChange: (language: string) => void; error?: string }) {
     const { t, language } = useI18n();
     return (
-        <Box is='label' className='page-language' title={error}>
-            <Box is='span' fontScale='c1' color='hint' mie='x4'>
+        <Box is="label" className="page-language" title={error}>
+            <Box is="span" fontScale="c1" color="hint" mie="x4">
                 {t('language')}
             </Box>
-            <select data-qa='language-select' value={LANGUAGES.some((l) => l.code === language) ? language : 'en'} onChange={(e) => onChange(e.target.value)}>
+            <select data-qa="language-select" value={LANGUAGES.some((l) => l.code === language) ? language : 'en'} onChange={(e) => onChange(e.target.value)}>
                 {LANGUAGES.map((l) => (
                     <option key={l.code} value={l.code}>
                         {l.name}
@@ -18,7 +18,7 @@ export function LanguageSelect({ onChange, error }: { onChange: (language: strin
                 ))}
             </select>
             {error && (
-                <Box is='span' color='danger' fontScale='c1' mis='x4' data-qa='language-error'>
+                <Box is="span" color="danger" fontScale="c1" mis="x4" data-qa="language-error">
                     {error}
                 </Box>
             )}

@@ -40,7 +40,9 @@ export function LoginPage({ onLogin }: { onLogin: (result: LoginResult, created?
 
     const submit = (event: FormEvent) => {
         event.preventDefault();
-        void run(async () => { await onLogin(await login(username, password)); });
+        void run(async () => {
+            await onLogin(await login(username, password));
+        });
     };
 
     const createTestUser = () =>
@@ -61,40 +63,50 @@ export function LoginPage({ onLogin }: { onLogin: (result: LoginResult, created?
         });
 
     return (
-        <Box className='page-login' data-qa='login-page'>
-            <Box is='form' onSubmit={submit} className='page-login-card'>
-                <Box fontScale='h2' mbe='x16'>
+        <Box className="page-login" data-qa="login-page">
+            <Box is="form" onSubmit={submit} className="page-login-card">
+                <Box fontScale="h2" mbe="x16">
                     {t('title')}
                 </Box>
                 <FieldGroup>
                     <Field>
-                        <Field.Label htmlFor='login-username'>{t('login_username')}</Field.Label>
+                        <Field.Label htmlFor="login-username">{t('login_username')}</Field.Label>
                         <Field.Row>
-                            <TextInput id='login-username' name='username' value={username} onChange={(e) => setUsername((e.target as HTMLInputElement).value)} />
+                            <TextInput
+                                id="login-username"
+                                name="username"
+                                value={username}
+                                onChange={(e) => setUsername((e.target as HTMLInputElement).value)}
+                            />
                         </Field.Row>
                     </Field>
                     <Field>
-                        <Field.Label htmlFor='login-password'>{t('login_password')}</Field.Label>
+                        <Field.Label htmlFor="login-password">{t('login_password')}</Field.Label>
                         <Field.Row>
-                            <PasswordInput id='login-password' name='password' value={password} onChange={(e) => setPassword((e.target as HTMLInputElement).value)} />
+                            <PasswordInput
+                                id="login-password"
+                                name="password"
+                                value={password}
+                                onChange={(e) => setPassword((e.target as HTMLInputElement).value)}
+                            />
                         </Field.Row>
                         <Field.Hint>{t('login_hint')}</Field.Hint>
                     </Field>
                 </FieldGroup>
                 {error && (
-                    <Callout type='danger' mbs='x16' data-qa='login-error'>
+                    <Callout type="danger" mbs="x16" data-qa="login-error">
                         {error}
                     </Callout>
                 )}
-                <ButtonGroup mbs='x16' stretch>
-                    <Button primary type='submit' disabled={busy} data-qa='login-submit'>
+                <ButtonGroup mbs="x16" stretch>
+                    <Button primary type="submit" disabled={busy} data-qa="login-submit">
                         {t('login_submit')}
                     </Button>
-                    <Button type='button' disabled={busy} onClick={() => void createTestUser()} data-qa='login-create-test-user'>
+                    <Button type="button" disabled={busy} onClick={() => void createTestUser()} data-qa="login-create-test-user">
                         {t('login_create_test_user')}
                     </Button>
                 </ButtonGroup>
-                <Box fontScale='c1' color='hint' mbs='x8'>
+                <Box fontScale="c1" color="hint" mbs="x8">
                     {t('login_create_hint')}
                 </Box>
             </Box>

@@ -46,30 +46,35 @@ export function MessageList({ messages, appId }: { messages: Message[]; appId: s
     const end = useRef<HTMLDivElement>(null);
     useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length]);
     return (
-        <Box className='page-messages' data-qa='message-list'>
+        <Box className="page-messages" data-qa="message-list">
             {messages.length === 0 && (
-                <Box color='hint' p='x16'>
+                <Box color="hint" p="x16">
                     {t('no_messages')}
                 </Box>
             )}
             {messages.map((m) => (
-                <Box key={m._id} className={`page-message${m.ephemeral ? ' page-message--ephemeral' : ''}`} data-qa='message' data-ephemeral={m.ephemeral ? 'true' : 'false'}>
-                    <Box display='flex' alignItems='baseline'>
-                        <Box fontScale='p2b' mie='x8'>
+                <Box
+                    key={m._id}
+                    className={`page-message${m.ephemeral ? ' page-message--ephemeral' : ''}`}
+                    data-qa="message"
+                    data-ephemeral={m.ephemeral ? 'true' : 'false'}
+                >
+                    <Box display="flex" alignItems="baseline">
+                        <Box fontScale="p2b" mie="x8">
                             {m.u?.name ?? m.u?.username}
                         </Box>
-                        <Box fontScale='c1' color='hint'>
+                        <Box fontScale="c1" color="hint">
                             @{m.u?.username} · {timeOf(m)}
                         </Box>
                     </Box>
                     {m.msg && (
-                        <Box className='page-message-text' data-qa='message-text'>
+                        <Box className="page-message-text" data-qa="message-text">
                             {m.msg}
                         </Box>
                     )}
                     {Array.isArray(m.blocks) && m.blocks.length > 0 && <MessageBlocks message={m} appId={appId} />}
                     {m.ephemeral && (
-                        <Box fontScale='c1' color='hint'>
+                        <Box fontScale="c1" color="hint">
                             {t('ephemeral')}
                         </Box>
                     )}

@@ -20,14 +20,14 @@ export function PresenceBanner({ disabled, isAdmin, onGoToSettings }: { disabled
     };
     return (
         <>
-            <Box className='page-banner' role='status' data-qa='presence-disabled-banner'>
+            <Box className="page-banner" role="status" data-qa="presence-disabled-banner">
                 <Box flexGrow={1}>
-                    <Box fontScale='p2b'>{t('banner_title')}</Box>
-                    <Box is='button' type='button' className='page-link' onClick={() => setLearnMore(true)}>
+                    <Box fontScale="p2b">{t('banner_title')}</Box>
+                    <Box is="button" type="button" className="page-link" onClick={() => setLearnMore(true)}>
                         {t('banner_learn_more')}
                     </Box>
                 </Box>
-                <Box is='button' type='button' className='page-banner-close' aria-label={t('dismiss')} onClick={dismiss}>
+                <Box is="button" type="button" className="page-banner-close" aria-label={t('dismiss')} onClick={dismiss}>
                     ×
                 </Box>
             </Box>
@@ -40,7 +40,7 @@ export function PresenceBanner({ disabled, isAdmin, onGoToSettings }: { disabled
                         </Modal.Header>
                         <Modal.Content>{isAdmin ? t('banner_admin_body') : t('banner_user_body')}</Modal.Content>
                         <Modal.Footer>
-                            <ButtonGroup align='end'>
+                            <ButtonGroup align="end">
                                 <Button onClick={() => setLearnMore(false)}>{t('close')}</Button>
                                 {isAdmin && (
                                     <Button

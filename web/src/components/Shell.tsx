@@ -68,7 +68,10 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
 
     const onUnknownRoom = useCallback(
         (rid: string) => {
-            if (!rooms.some((r) => r._id === rid)) void reloadRooms().then(() => setSelectedId((current) => current ?? rid)).catch(() => undefined);
+            if (!rooms.some((r) => r._id === rid))
+                void reloadRooms()
+                    .then(() => setSelectedId((current) => current ?? rid))
+                    .catch(() => undefined);
         },
         [rooms, reloadRooms],
     );
@@ -94,7 +97,12 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
             if (slash) {
                 try {
                     // Rocket.Chat's web client runs commands through the `slashCommand` method
-                    await realtime.call('slashCommand', { cmd: slash.command, params: slash.params, msg: { _id: randomId(), rid: room?._id, msg: text }, triggerId });
+                    await realtime.call('slashCommand', {
+                        cmd: slash.command,
+                        params: slash.params,
+                        msg: { _id: randomId(), rid: room?._id, msg: text },
+                        triggerId,
+                    });
                 } catch (err) {
                     if (!isMethodMissing(err)) throw err;
                     await rest.post('/api/v1/commands.run', { command: slash.command, params: slash.params, roomId: room?._id, triggerId });
@@ -104,7 +112,8 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
                 await realtime.call('sendMessage', { _id: randomId(), rid: room._id, msg: text });
             }
         } catch (err) {
-            const reason = err instanceof RestError ? err.message : ((err as { reason?: string; message?: string })?.reason ?? (err as Error)?.message ?? String(err));
+            const reason =
+                err instanceof RestError ? err.message : ((err as { reason?: string; message?: string })?.reason ?? (err as Error)?.message ?? String(err));
             setError(slash ? t('command_failed', { command: `/${slash.command}`, error: reason }) : t('message_failed', { error: reason }));
         }
     };
@@ -112,7 +121,12 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
     const onActionButton = async (button: ActionButton) => {
         setError(undefined);
         try {
-            await surfaces.interact(button.appId, { type: 'actionButton', actionId: button.actionId, payload: { context: button.context }, ...(room ? { rid: room._id } : {}) });
+            await surfaces.interact(button.appId, {
+                type: 'actionButton',
+                actionId: button.actionId,
+                payload: { context: button.context },
+                ...(room ? { rid: room._id } : {}),
+            });
         } catch (err) {
             setError(t('ui_error', { error: err instanceof RestError ? err.message : String(err) }));
         }
@@ -139,26 +153,26 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
     ];
 
     return (
-        <div className='page-shell' data-qa='shell'>
-            <header className='page-header'>
-                <Box fontScale='h4'>{t('title')}</Box>
-                <Box display='flex' alignItems='center'>
+        <div className="page-shell" data-qa="shell">
+            <header className="page-header">
+                <Box fontScale="h4">{t('title')}</Box>
+                <Box display="flex" alignItems="center">
                     <LanguageSelect onChange={(l) => void changeLanguage(l)} error={languageError} />
                     <UserMenu me={me} status={ownStatus} buttons={buttons} onButton={(b) => void onActionButton(b)} items={menuItems} />
                 </Box>
             </header>
-            <aside className='page-sidebar'>
+            <aside className="page-sidebar">
                 <PresenceBanner disabled={broadcastDisabled} isAdmin={isAdmin} onGoToSettings={() => setPage('presence')} />
-                <Box fontScale='c2' color='hint' p='x16' pbe='x4'>
+                <Box fontScale="c2" color="hint" p="x16" pbe="x4">
                     {t('rooms')}
                 </Box>
-                <Box is='ul' className='page-rooms' data-qa='room-list'>
+                <Box is="ul" className="page-rooms" data-qa="room-list">
                     {rooms.map((r) => (
                         <li key={r._id}>
                             <button
-                                type='button'
+                                type="button"
                                 className={`page-room${room?._id === r._id && page === 'room' ? ' page-room--selected' : ''}`}
-                                data-qa='room'
+                                data-qa="room"
                                 onClick={() => {
                                     setSelectedId(r._id);
                                     setPage('room');
@@ -171,23 +185,23 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
                     ))}
                 </Box>
             </aside>
-            <main className='page-main'>
+            <main className="page-main">
                 {notice && (
-                    <Callout type='info' m='x16' data-qa='page-notice'>
+                    <Callout type="info" m="x16" data-qa="page-notice">
                         {notice}{' '}
-                        <button type='button' className='page-link' onClick={onDismissNotice}>
+                        <button type="button" className="page-link" onClick={onDismissNotice}>
                             {t('dismiss')}
                         </button>
                     </Callout>
                 )}
                 {page === 'room' && (
-                    <div className='page-room-view' data-qa='room-view'>
-                        <Box className='page-room-title' fontScale='h4' p='x16' data-qa='room-title'>
+                    <div className="page-room-view" data-qa="room-view">
+                        <Box className="page-room-title" fontScale="h4" p="x16" data-qa="room-title">
                             {room ? `${room.t === 'd' ? '@' : '#'}${roomName(room, me.username)}` : ''}
                         </Box>
                         <MessageList messages={messages} appId={app.id} />
                         {error && (
-                            <Callout type='danger' mi='x16' data-qa='composer-error'>
+                            <Callout type="danger" mi="x16" data-qa="composer-error">
                                 {error}
                             </Callout>
                         )}
@@ -197,7 +211,7 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
                 {page === 'settings' && isAdmin && <AppSettingsPage rest={rest} appId={app.id} appName={app.name} />}
                 {page === 'presence' && isAdmin && <PresencePanel rest={rest} appId={app.id} />}
             </main>
-            <div className='page-right'>
+            <div className="page-right">
                 <ContextualBarHost />
                 <MemberList store={store} />
             </div>

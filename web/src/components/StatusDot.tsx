@@ -7,7 +7,7 @@ export function StatusDot({ status }: { status: PresenceStatus }) {
     const { t } = useI18n();
     const label = t(`status_${status}` as 'status_online');
     return (
-        <span className='page-status-dot' data-qa='status-dot' data-status={status} title={label} aria-label={label}>
+        <span className="page-status-dot" data-qa="status-dot" data-status={status} title={label} aria-label={label}>
             <StatusBullet status={status} />
         </span>
     );

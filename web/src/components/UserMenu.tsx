@@ -43,31 +43,37 @@ export function UserMenu({
         action();
     };
     return (
-        <div className='page-user-menu' ref={root}>
-            <button type='button' className='page-user-button' data-qa='user-menu' aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+        <div className="page-user-menu" ref={root}>
+            <button type="button" className="page-user-button" data-qa="user-menu" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
                 <StatusDot status={status} />
-                <Box is='span' className='page-user-button-text'>
-                    <Box is='span' fontScale='p2b' data-qa='own-username'>
+                <Box is="span" className="page-user-button-text">
+                    <Box is="span" fontScale="p2b" data-qa="own-username">
                         {me.username}
                     </Box>
-                    <Box is='span' fontScale='c1' color='hint' className='page-ellipsis' data-qa='own-status-text'>
+                    <Box is="span" fontScale="c1" color="hint" className="page-ellipsis" data-qa="own-status-text">
                         {me.statusText ?? ''}
                     </Box>
                 </Box>
             </button>
             {open && (
-                <Box is='ul' className='page-menu' role='menu' data-qa='user-menu-items'>
+                <Box is="ul" className="page-menu" role="menu" data-qa="user-menu-items">
                     {buttons.map((b) => (
-                        <li key={`${b.appId}/${b.actionId}`} role='none'>
-                            <button type='button' role='menuitem' data-qa='app-action-button' data-action-id={b.actionId} onClick={() => choose(() => onButton(b))}>
+                        <li key={`${b.appId}/${b.actionId}`} role="none">
+                            <button
+                                type="button"
+                                role="menuitem"
+                                data-qa="app-action-button"
+                                data-action-id={b.actionId}
+                                onClick={() => choose(() => onButton(b))}
+                            >
                                 {appT(b.appId, b.labelI18n)}
                             </button>
                         </li>
                     ))}
-                    {buttons.length > 0 && <li role='separator' className='page-menu-separator' />}
+                    {buttons.length > 0 && <li role="separator" className="page-menu-separator" />}
                     {items.map((item) => (
-                        <li key={item.id} role='none'>
-                            <button type='button' role='menuitem' data-qa={`menu-${item.id}`} onClick={() => choose(item.onClick)}>
+                        <li key={item.id} role="none">
+                            <button type="button" role="menuitem" data-qa={`menu-${item.id}`} onClick={() => choose(item.onClick)}>
                                 {item.label}
                             </button>
                         </li>

@@ -54,7 +54,10 @@ export function useMessages(rest: Rest, realtime: Realtime, selfId: string, room
         if (!room) return;
         const off = realtime.onStream('stream-room-messages', (eventName, args) => {
             if (eventName !== room._id) return;
-            add(room._id, args.filter((m): m is Message => Boolean(m && typeof m === 'object' && typeof (m as Message).rid === 'string')));
+            add(
+                room._id,
+                args.filter((m): m is Message => Boolean(m && typeof m === 'object' && typeof (m as Message).rid === 'string')),
+            );
         });
         void realtime.subscribe('stream-room-messages', room._id, { useCollection: false, args: [] });
         return off;

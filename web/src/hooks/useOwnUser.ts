@@ -28,7 +28,12 @@ export function useOwnUser(initial: Me, realtime: Realtime, store: PresenceStore
         void realtime.subscribe('stream-notify-user', `${initial._id}/userData`, { useCollection: false, args: [] });
         const offStore = store.subscribe(() => {
             const self = store.get(initial._id);
-            if (self) setMe((current) => (current.status === self.status && current.statusText === self.statusText ? current : { ...current, status: self.status, statusText: self.statusText ?? '' }));
+            if (self)
+                setMe((current) =>
+                    current.status === self.status && current.statusText === self.statusText
+                        ? current
+                        : { ...current, status: self.status, statusText: self.statusText ?? '' },
+                );
         });
         return () => {
             off();

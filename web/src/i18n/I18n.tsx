@@ -33,6 +33,8 @@ export function makeI18n(language: string, appLanguages: AppLanguages): I18n {
 
 const I18nContext = createContext<I18n>(makeI18n('en', {}));
 
-export const I18nProvider = ({ value, children }: { value: I18n; children: ReactNode }) => <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+export const I18nProvider = ({ value, children }: { value: I18n; children: ReactNode }) => (
+    <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+);
 
 export const useI18n = (): I18n => useContext(I18nContext);

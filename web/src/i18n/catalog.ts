@@ -140,7 +140,8 @@ const es: Catalog = {
     login_create_test_user: 'Crear un usuario de prueba',
     login_create_hint: 'Con el acceso de administrador de arriba: crea un usuario con una contraseña aleatoria e inicia sesión con él.',
     login_failed: 'No se pudo iniciar sesión: {error}',
-    test_user_created: 'Usuario de prueba {username} creado con la contraseña {password}: inicie sesión con él en otro navegador para ver la presencia en vivo.',
+    test_user_created:
+        'Usuario de prueba {username} creado con la contraseña {password}: inicie sesión con él en otro navegador para ver la presencia en vivo.',
     dismiss: 'Cerrar',
     logout: 'Cerrar sesión',
     rooms: 'Salas',

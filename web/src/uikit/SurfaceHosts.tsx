@@ -45,23 +45,23 @@ function ModalView({ surface }: { surface: Surface }) {
     const { submit, close, busy } = useViewActions(surface);
     const { view } = surface;
     return (
-        <Modal data-qa='uikit-modal' data-view-id={view.id}>
+        <Modal data-qa="uikit-modal" data-view-id={view.id}>
             <Modal.Header>
-                <Modal.Title data-qa='uikit-modal-title'>{textOf(view.title)}</Modal.Title>
+                <Modal.Title data-qa="uikit-modal-title">{textOf(view.title)}</Modal.Title>
                 <Modal.Close onClick={close} />
             </Modal.Header>
             <Modal.Content>
                 <ViewBlocks surface={surface} />
             </Modal.Content>
             <Modal.Footer>
-                <ButtonGroup align='end'>
+                <ButtonGroup align="end">
                     {view.close && (
-                        <Button onClick={close} data-qa='uikit-modal-close'>
+                        <Button onClick={close} data-qa="uikit-modal-close">
                             {textOf(view.close.text)}
                         </Button>
                     )}
                     {view.submit && (
-                        <Button primary disabled={busy} onClick={submit} data-qa='uikit-modal-submit'>
+                        <Button primary disabled={busy} onClick={submit} data-qa="uikit-modal-submit">
                             {textOf(view.submit.text)}
                         </Button>
                     )}
@@ -91,19 +91,19 @@ export function ContextualBarHost() {
     const actions = useViewActions(bar ?? ({ view: { id: '', blocks: [] }, values: {}, errors: {}, appId: '', kind: 'contextualBar' } as Surface));
     if (!bar) return null;
     return (
-        <Box is='aside' className='page-contextual-bar' data-qa='uikit-contextual-bar' data-view-id={bar.view.id}>
-            <Box display='flex' alignItems='center' justifyContent='space-between' p='x16'>
-                <Box fontScale='h4'>{textOf(bar.view.title)}</Box>
+        <Box is="aside" className="page-contextual-bar" data-qa="uikit-contextual-bar" data-view-id={bar.view.id}>
+            <Box display="flex" alignItems="center" justifyContent="space-between" p="x16">
+                <Box fontScale="h4">{textOf(bar.view.title)}</Box>
                 <Button small onClick={actions.close} aria-label={t('close')}>
                     ×
                 </Button>
             </Box>
-            <Box p='x16' flexGrow={1} overflow='auto'>
+            <Box p="x16" flexGrow={1} overflow="auto">
                 <ViewBlocks surface={bar} />
             </Box>
             {bar.view.submit && (
-                <Box p='x16'>
-                    <ButtonGroup align='end'>
+                <Box p="x16">
+                    <ButtonGroup align="end">
                         <Button primary disabled={actions.busy} onClick={actions.submit}>
                             {textOf(bar.view.submit.text)}
                         </Button>

@@ -59,10 +59,19 @@ export function SurfacesProvider({ rest, children }: { rest: Rest; children: Rea
                 case 'update': {
                     const index = current.findIndex((s) => s.view.id === change.view.id);
                     if (index < 0) {
-                        return [...current, { kind: change.kind, appId: change.appId, view: change.view, values: initialValues(change.view.blocks), errors: {} }];
+                        return [
+                            ...current,
+                            { kind: change.kind, appId: change.appId, view: change.view, values: initialValues(change.view.blocks), errors: {} },
+                        ];
                     }
                     const next = [...current];
-                    next[index] = { ...current[index], view: change.view, values: updatedValues(current[index].values, change.view), errors: {}, failure: undefined };
+                    next[index] = {
+                        ...current[index],
+                        view: change.view,
+                        values: updatedValues(current[index].values, change.view),
+                        errors: {},
+                        failure: undefined,
+                    };
                     return next;
                 }
                 case 'close':

@@ -10,9 +10,10 @@ import { actionIds, unsupportedTypes } from './viewState';
 type KitContextValue = ComponentProps<typeof kitContext.Provider>['value'];
 type Blocks = ComponentProps<typeof UiKitComponent>['blocks'];
 
-/** Inputs of the view, so the renderer is mounted afresh when the form changes (its inputs keep local state). */
+/** The view's input blocks, so the renderer is mounted afresh when the form changes (its inputs keep local state). */
 function inputsKey(surface: Surface): string {
-    return [surface.view.id, ...actionIds(surface.view.blocks)].join('|');
+    const inputs = (surface.view.blocks as Array<{ type?: string }>).filter((b) => b && b.type === 'input');
+    return [surface.view.id, ...actionIds(inputs)].join('|');
 }
 
 /**
@@ -55,15 +56,15 @@ export function ViewBlocks({ surface }: { surface: Surface }) {
     const unsupported = unsupportedTypes(surface.view.blocks);
 
     return (
-        <Margins blockEnd='x8'>
-            {surface.failure && <Callout type='danger'>{t('ui_error', { error: surface.failure })}</Callout>}
+        <Margins blockEnd="x8">
+            {surface.failure && <Callout type="danger">{t('ui_error', { error: surface.failure })}</Callout>}
             {otherErrors.map(([key, text]) => (
-                <Callout key={key} type='danger' data-qa='uikit-view-error'>
+                <Callout key={key} type="danger" data-qa="uikit-view-error">
                     {text}
                 </Callout>
             ))}
             {unsupported.map((type) => (
-                <Callout key={type} type='warning'>
+                <Callout key={type} type="warning">
                     {t('ui_unsupported', { type })}
                 </Callout>
             ))}

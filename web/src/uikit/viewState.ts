@@ -5,11 +5,20 @@
  */
 export type ViewValues = Record<string, { blockId: string; value: unknown } | undefined>;
 
-type Element = { type?: string; actionId?: string; blockId?: string; initialValue?: unknown; initialOption?: { value?: unknown }; initialOptions?: Array<{ value?: unknown }> };
+type Element = {
+    type?: string;
+    actionId?: string;
+    blockId?: string;
+    initialValue?: unknown;
+    initialOption?: { value?: unknown };
+    initialOptions?: Array<{ value?: unknown }>;
+};
 type Block = { type?: string; blockId?: string; element?: Element; elements?: Element[]; accessory?: Element };
 
 function elementsOf(block: Block): Element[] {
-    return [block.element, block.accessory, ...(Array.isArray(block.elements) ? block.elements : [])].filter((e): e is Element => Boolean(e && typeof e === 'object'));
+    return [block.element, block.accessory, ...(Array.isArray(block.elements) ? block.elements : [])].filter((e): e is Element =>
+        Boolean(e && typeof e === 'object'),
+    );
 }
 
 function initialOf(element: Element): unknown {
