@@ -126,11 +126,16 @@ export class Engine {
             .catch((err: unknown) => console.error(`[workspace] ${int} listener failed: ${err instanceof Error ? err.message : String(err)}`));
     }
 
-    /** Rocket.Chat's events for apps: login, logout and status changes (`presence.status`). */
+    /**
+     * Rocket.Chat's events for apps: IPostUserLoggedIn for logins that are not a resume
+     * (app/authentication/server/startup), IPostUserLoggedOut from the `logoutCleanUp` method,
+     * IPostUserStatusChanged from the broker's `presence.status` (server/services/apps-engine/service.ts),
+     * each user through the users converter (app/apps/server/bridges/listeners.ts).
+     */
     private wireUserEvents(): void {
         this.ctx.events.on('user.loggedIn', ({ user }) => this.fire(AppInterface.IPostUserLoggedIn, userToApp(user)));
-        this.ctx.events.on('user.loggedOut', ({ user }) => this.fire(AppInterface.IPostUserLoggedOut, userToApp(user)));
-        this.ctx.events.on('user.status', ({ user, previousStatus }) =>
+        this.ctx.events.on('user.loggedOut', ({ user }) => this.fire(AppInterface.IPostUserLoggedOut, userToApp(user as unknown as UserDoc)));
+        this.ctx.events.on('presence.status', ({ user, previousStatus }) =>
             this.fire(AppInterface.IPostUserStatusChanged, { user: userToApp(user), currentStatus: user.status, previousStatus }),
         );
         this.ctx.events.on('user.created', ({ user }) => {
