@@ -13,6 +13,14 @@ export function workspaceRoutes(router: Router, ws: Workspace): void {
         return ok({ runtime });
     });
 
+    // The user events handed to the apps' listeners (IPostUserLoggedIn, IPostUserLoggedOut,
+    // IPostUserStatusChanged, IPostUserCreated), with the data as the app receives it, after `after`.
+    router.get('/api/workspace/appEvents', async (ctx) => {
+        requireAdmin(ctx);
+        const after = Number(ctx.query.after ?? 0);
+        return ok({ events: ws.engine.firedEvents(Number.isFinite(after) ? after : 0) });
+    });
+
     // Makes jobs due on demand, so tests never wait for a clock: every pending one-time job (only that
     // processor's when `processorId` is given) and, when `processorId` names a recurring job, that job,
     // each once; answers when they have finished.
