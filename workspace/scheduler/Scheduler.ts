@@ -122,7 +122,8 @@ export class Scheduler {
     public async runDue(processorId?: string): Promise<number> {
         const runs: Array<Promise<void>> = [];
         for (const job of [...this.jobs.values()]) {
-            if (processorId !== undefined && job.name !== processorId) continue;
+            // the engine registers an app's processor `id` as `<id>_<appId>`; either name selects it
+            if (processorId !== undefined && job.name !== processorId && job.name !== `${processorId}_${job.appId}`) continue;
             if (job.type === 'recurring' && processorId === undefined) continue;
             if (this.running.has(job._id)) continue;
             const processor = this.processors.get(job.name);
