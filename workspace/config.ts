@@ -7,7 +7,10 @@ export interface WorkspaceConfig {
     adminUsername: string;
     adminPassword?: string;
     appPackage?: string;
-    maxConnections: number;
+    /** `LICENSE=enterprise`: a license with the presence module, so no 200-connection cap. */
+    license?: 'enterprise';
+    /** How often the scheduler looks for due jobs (Agenda's processEvery in Rocket.Chat: 5 s). */
+    schedulerTickMs: number;
     version: string;
 }
 
@@ -22,7 +25,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): WorkspaceConfi
         adminUsername: env.ADMIN_USERNAME || 'admin',
         adminPassword: env.ADMIN_PASSWORD || undefined,
         appPackage: env.APP_PACKAGE ? path.resolve(env.APP_PACKAGE) : undefined,
-        maxConnections: Number(env.MAX_CONNECTIONS ?? 200) || 200,
+        license: env.LICENSE === 'enterprise' ? 'enterprise' : undefined,
+        schedulerTickMs: positiveInt(env.SCHEDULER_TICK_MS, 5000),
         version: WORKSPACE_VERSION,
     };
+}
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+    const n = Number(raw);
+    return raw !== undefined && raw !== '' && Number.isInteger(n) && n > 0 ? n : fallback;
 }

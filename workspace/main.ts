@@ -8,6 +8,7 @@ import { Users } from './services/Users';
 import { Settings } from './services/Settings';
 import { Rooms } from './services/Rooms';
 import { Presence } from './services/Presence';
+import { watchPresenceTroubleshoot } from './services/presenceTroubleshoot';
 import { Commands } from './services/Commands';
 import { AppEndpoints } from './services/AppEndpoints';
 import { Scheduler } from './scheduler/Scheduler';
@@ -16,6 +17,9 @@ import { registerBuiltinCommands } from './engine/builtinCommands';
 import { Router } from './http/Router';
 import { createHttpServer } from './http/HttpServer';
 import { coreRoutes } from './http/routes/core';
+import { userRoutes } from './http/routes/users';
+import { presenceRoutes } from './http/routes/presence';
+import { workspaceRoutes } from './http/routes/workspace';
 import { roomRoutes } from './http/routes/rooms';
 import { appRoutes } from './http/routes/apps';
 import { webRoutes } from './http/routes/web';
@@ -49,8 +53,10 @@ async function main(): Promise<void> {
     await settings.load(`http://localhost:${config.port}`);
     const rooms = new Rooms(store);
     await rooms.ensureGeneral();
-    const presence = new Presence(users, events, config.maxConnections);
-    const scheduler = new Scheduler(store);
+    const presence = new Presence(users, events, settings, config.license === 'enterprise');
+    await presence.start();
+    await watchPresenceTroubleshoot(settings, presence);
+    const scheduler = new Scheduler(store, config.schedulerTickMs);
     await scheduler.load();
     const { admin, generated } = await ensureAdmin(users, config.dataDir, config.adminUsername, config.adminPassword);
 
@@ -88,6 +94,9 @@ async function main(): Promise<void> {
 
     const router = new Router();
     coreRoutes(router, ws);
+    userRoutes(router, ws);
+    presenceRoutes(router, ws);
+    workspaceRoutes(router, ws);
     roomRoutes(router, ws);
     appRoutes(router, ws);
     webRoutes(router, ws);

@@ -3,13 +3,15 @@
  * Test helper for the local workspace: starts it as a child process (the packaged app in the real
  * Apps-Engine runtime) on a free port with a fresh DATA_DIR, and talks to it over REST and DDP.
  */
-import { spawn, execFileSync, type ChildProcess } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import WebSocket from 'ws';
+import { ensurePackage } from './appPackage';
+import { pollUntil } from './poll';
 
 export interface Creds {
     userId: string;
@@ -51,6 +53,13 @@ export interface DdpSession {
     close(): Promise<void>;
 }
 
+/** An event the app's listeners received: `event` is the AppInterface name, `data` what the app got (JSON). */
+export interface AppEvent {
+    seq: number;
+    event: string;
+    data: any;
+}
+
 export interface TestWorkspace {
     url: string;
     appId: string;
@@ -59,9 +68,17 @@ export interface TestWorkspace {
     request(method: string, path: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
     /** Calls /api/apps/public/<appId>/<endpoint>; a GET's body goes to the query string. */
     app(method: string, endpoint: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
-    createUser(username: string, opts?: { roles?: string[]; password?: string }): Promise<Creds>;
+    /** Creates a user (users.create as admin), then logs in by REST with the password, as a real user does once. */
+    createUser(username: string, opts?: { roles?: string[]; password?: string; verified?: boolean }): Promise<Creds>;
+    /** REST password login (`POST /api/v1/login`): Rocket.Chat fires IPostUserLoggedIn for it. */
+    loginRest(username: string, password: string): Promise<Creds>;
+    /** The user events the workspace handed to the app after `afterSeq` (GET /api/workspace/appEvents). */
+    appEvents(afterSeq?: number): Promise<AppEvent[]>;
+    /** Runs due-or-not jobs now (POST /api/workspace/jobs.runDue) and resolves with how many ran. */
+    runJobsNow(processorId?: string): Promise<number>;
     /** POST /api/v1/commands.run as `creds`. */
     command(creds: Creds, command: string, params: string): Promise<WorkspaceResponse>;
+    /** A realtime session; with `creds` it logs in with their token (`resume`: no IPostUserLoggedIn, as on a real client). */
     openSession(creds?: Creds): Promise<DdpSession>;
     setAppSettings(settings: Record<string, unknown>): Promise<void>;
     setWorkspaceSetting(id: string, value: unknown): Promise<void>;
@@ -82,24 +99,9 @@ process.on('exit', () => {
     for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The newest dist/*.zip; packages the app first when there is none. */
+/** The package of the current sources: the one the global setup built, else built (or checked) here. */
 function appPackage(): string {
-    const dist = path.join(ROOT, 'dist');
-    const find = () =>
-        fs.existsSync(dist)
-            ? fs
-                  .readdirSync(dist)
-                  .filter((f) => /^user-status_.*\.zip$/.test(f))
-                  .map((f) => path.join(dist, f))
-                  .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]
-            : undefined;
-    let zip = find();
-    if (!zip) {
-        execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package.js')], { cwd: ROOT, stdio: 'inherit' });
-        zip = find();
-    }
-    if (!zip) throw new Error('No app package in dist/ and `npm run package` made none');
-    return zip;
+    return process.env.USER_STATUS_APP_PACKAGE ?? ensurePackage();
 }
 
 interface Running {
@@ -327,8 +329,6 @@ async function connectDdp(baseUrl: string, creds?: Creds): Promise<DdpSession> {
     return session;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function startWorkspace(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestWorkspace> {
     const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'user-status-ws-'));
     if (!opts.dataDir) tempDirs.add(dataDir);
@@ -340,6 +340,8 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         DATA_DIR: dataDir,
         ADMIN_USERNAME: adminUsername,
         APP_PACKAGE: zip,
+        // fast by default; Rocket.Chat's Agenda pace is 5000 (a test may ask for it)
+        SCHEDULER_TICK_MS: '100',
         ...opts.env,
         ADMIN_PASSWORD: adminPassword,
     };
@@ -376,11 +378,29 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
                 running.url,
                 'POST',
                 '/api/v1/users.create',
-                { username, email: `${username}@example.com`, name: username, password, ...(userOpts.roles ? { roles: userOpts.roles } : {}) },
+                {
+                    username,
+                    email: `${username}@example.com`,
+                    name: username,
+                    password,
+                    ...(userOpts.roles ? { roles: userOpts.roles } : {}),
+                    ...(userOpts.verified !== undefined ? { verified: userOpts.verified } : {}),
+                },
                 ws.admin,
             );
             expectOk(res, `Creating user ${username}`);
             return login(username, password);
+        },
+        loginRest: (username, password) => login(username, password),
+        async appEvents(afterSeq = 0) {
+            const res = await httpRequest(running.url, 'GET', `/api/workspace/appEvents?after=${afterSeq}`, undefined, ws.admin);
+            expectOk(res, 'Reading app events');
+            return res.body.events as AppEvent[];
+        },
+        async runJobsNow(processorId) {
+            const res = await httpRequest(running.url, 'POST', '/api/workspace/jobs.runDue', processorId === undefined ? {} : { processorId }, ws.admin);
+            expectOk(res, 'Running jobs');
+            return res.body.ran as number;
         },
         command: (creds, command, params) => httpRequest(running.url, 'POST', '/api/v1/commands.run', { command, params }, creds),
         openSession: (creds) => connectDdp(running.url, creds),
@@ -406,13 +426,11 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
             const before = await runtime();
             if (!before.pid) throw new Error('The app has no Deno subprocess');
             process.kill(before.pid, 'SIGKILL');
-            const deadline = Date.now() + 60_000;
-            while (Date.now() < deadline) {
-                await sleep(100);
-                const now = await runtime();
-                if (now.pid && now.pid !== before.pid && now.state === 'ready') return;
-            }
-            throw new Error('The engine did not restart the app runtime within 60 s');
+            await pollUntil(runtime, (now) => Boolean(now.pid && now.pid !== before.pid && now.state === 'ready'), {
+                what: 'the engine to restart the app runtime',
+                timeoutMs: 60_000,
+                intervalMs: 100,
+            });
         },
         async restart() {
             await stopChild(running.child);

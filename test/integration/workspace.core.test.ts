@@ -25,7 +25,7 @@ describe('local workspace: REST surface', () => {
         const good = await ws.request('POST', '/api/v1/login', { user: 'admin', password: ws.admin.password });
         expect(good.status).toBe(200);
         expect(good.body).toMatchObject({ status: 'success', data: { userId: ws.admin.userId, authToken: expect.any(String), me: { username: 'admin' } } });
-        expect(JSON.stringify(good.body.data.me)).not.toMatch(/services|hash/);
+        expect(JSON.stringify(good.body.data.me)).not.toMatch(/hashedToken|scrypt|"hash"|loginTokens/);
 
         const bad = await ws.request('POST', '/api/v1/login', { user: 'admin', password: 'wrong' });
         expect(bad.status).toBe(401);
@@ -46,24 +46,64 @@ describe('local workspace: REST surface', () => {
         expect(forged.status).toBe(401);
     });
 
-    it('creates users (admin only) and shows them in users.info', async () => {
+    it('creates users (admin only) and shows them in users.info, looked up by exact username', async () => {
         const user = await ws.createUser('wsuser1');
         const info = await ws.request('GET', `/api/v1/users.info?username=wsuser1`, undefined, ws.admin);
         expect(info.status).toBe(200);
-        expect(info.body.user).toMatchObject({ _id: user.userId, username: 'wsuser1', status: 'offline', statusConnection: 'offline', roles: ['user'] });
+        expect(info.body.user).toMatchObject({
+            _id: user.userId,
+            username: 'wsuser1',
+            status: 'offline',
+            statusConnection: 'offline',
+            roles: ['user'],
+            canViewAllInfo: true,
+        });
+        const asOther = await ws.createUser('wsuser1b');
+        const limited = await ws.request('GET', `/api/v1/users.info?userId=${user.userId}`, undefined, asOther);
+        expect(limited.body.user).toMatchObject({ _id: user.userId, canViewAllInfo: false });
+        expect(limited.body.user).not.toHaveProperty('emails');
+        expect(limited.body.user).not.toHaveProperty('roles');
+        const wrongCase = await ws.request('GET', `/api/v1/users.info?username=WSUSER1`, undefined, ws.admin);
+        expect(wrongCase.status).toBe(400);
+        expect(wrongCase.body).toEqual({ success: false, error: 'User not found.' });
         const denied = await ws.request('POST', '/api/v1/users.create', { username: 'x1', email: 'x1@example.com', name: 'x', password: 'p' }, user);
         expect(denied.status).toBe(403);
         const duplicate = await ws.request(
             'POST',
             '/api/v1/users.create',
-            { username: 'wsuser1', email: 'other@example.com', name: 'x', password: 'p' },
+            { username: 'WSUSER1', email: 'other@example.com', name: 'x', password: 'p' },
             ws.admin,
         );
         expect(duplicate.status).toBe(400);
-        expect(duplicate.body.success).toBe(false);
+        expect(duplicate.body).toEqual({
+            success: false,
+            error: 'WSUSER1 is already in use :( [error-field-unavailable]',
+            errorType: 'error-field-unavailable',
+        });
+        const missing = await ws.request('POST', '/api/v1/users.create', { email: 'y@example.com', name: 'y', password: 'p' }, ws.admin);
+        expect(missing.body).toEqual({ success: false, error: "must have required property 'username' [invalid-params]", errorType: 'invalid-params' });
         const unknown = await ws.request('GET', '/api/v1/users.info?username=nobody-here', undefined, ws.admin);
         expect(unknown.status).toBe(400);
-        expect(unknown.body).toMatchObject({ success: false, errorType: 'error-invalid-user' });
+        expect(unknown.body).toEqual({ success: false, error: 'User not found.' });
+        expect((await ws.request('GET', '/api/v1/users.info', undefined, ws.admin)).body).toEqual({ success: false, error: 'Invalid search query.' });
+    });
+
+    it('honours users.create `verified`: the e-mail shows in me only when verified', async () => {
+        const verified = await ws.createUser('wsverified', { verified: true });
+        const unverified = await ws.createUser('wsunverified');
+        const me = (await ws.request('GET', '/api/v1/me', undefined, verified)).body;
+        expect(me.emails).toEqual([{ address: 'wsverified@example.com', verified: true }]);
+        expect(me.email).toBe('wsverified@example.com');
+        const other = (await ws.request('GET', '/api/v1/me', undefined, unverified)).body;
+        expect(other.emails).toEqual([{ address: 'wsunverified@example.com', verified: false }]);
+        expect(other).not.toHaveProperty('email');
+        const badType = await ws.request(
+            'POST',
+            '/api/v1/users.create',
+            { username: 'wsv2', email: 'v2@example.com', name: 'v', password: 'p', verified: 'yes' },
+            ws.admin,
+        );
+        expect(badType.body).toEqual({ success: false, error: '/verified must be boolean [invalid-params]', errorType: 'invalid-params' });
     });
 
     it('deletes users', async () => {
@@ -193,6 +233,6 @@ describe('local workspace: REST surface', () => {
         const res = await ws.request('GET', `/api/v1/users.info?userId=${ws.admin.userId}`, undefined, ws.admin);
         expect(res.text).not.toContain(ws.admin.authToken);
         expect(res.text).not.toContain(ws.admin.password!);
-        expect(res.text).not.toMatch(/services|hashedToken|scrypt/);
+        expect(res.text).not.toMatch(/services|hashedToken|scrypt|loginTokens/);
     });
 });

@@ -3,6 +3,7 @@
  * engine's LivenessManager restarts the app's Deno subprocess after it is killed.
  */
 import { startWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { pollUntil } from '../helpers/poll';
 
 describe('local workspace: restarts and runtime recovery', () => {
     let ws: TestWorkspace;
@@ -52,12 +53,11 @@ describe('local workspace: restarts and runtime recovery', () => {
     it('recovers the app after its Deno subprocess is killed', async () => {
         const before = await ws.app('GET', 'users.getStatus', undefined, ws.admin);
         await ws.killAppRuntime();
-        let after = await ws.app('GET', 'users.getStatus', undefined, ws.admin);
-        const deadline = Date.now() + 30_000;
-        while (after.status !== before.status && Date.now() < deadline) {
-            await new Promise((r) => setTimeout(r, 250));
-            after = await ws.app('GET', 'users.getStatus', undefined, ws.admin);
-        }
+        const after = await pollUntil(
+            () => ws.app('GET', 'users.getStatus', undefined, ws.admin),
+            (res) => res.status === before.status,
+            { what: 'the app to answer again', intervalMs: 250 },
+        );
         expect(after.status).toBe(before.status);
         expect(after.body).toEqual(before.body);
         // Slash commands run through the restarted runtime too.

@@ -42,6 +42,9 @@ export class WorkspaceUserBridge extends UserBridge {
 
     public async create(data: Partial<IUser>, appId: string, _options?: IUserCreationOptions): Promise<string> {
         const type = data.type === UserType.APP ? 'app' : data.type === UserType.BOT ? 'bot' : 'user';
+        if (type === 'user') {
+            throw new Error('Creating normal users is currently not supported');
+        }
         if (type === 'app') {
             const existing = await this.ctx.users.findByAppId(appId);
             if (existing) return existing._id;
@@ -62,31 +65,29 @@ export class WorkspaceUserBridge extends UserBridge {
         return this.ctx.users.remove(user.id);
     }
 
-    /** Like Rocket.Chat: `status` goes through the presence service (it becomes the user's default status), the rest is set as is. */
+    /**
+     * Rocket.Chat's AppUserBridge.update (app/apps/server/bridges/users.ts): `status` goes through the
+     * presence service (Presence.setStatus with the statusText of the same update, which broadcasts only
+     * when the stored status fields changed); every other field is written as given, with no event, so a
+     * message-only update (updateStatusText) fires nothing.
+     */
     public async update(user: IUser, updates: Partial<IUser>, _appId: string): Promise<boolean> {
-        if (!user?.id) {
+        if (!user) {
             throw new Error('User not provided');
         }
-        const current = await this.ctx.users.findById(user.id);
-        if (!current) {
-            throw new Error(`User ${user.id} not found`);
+        if (!updates || !Object.keys(updates).length) {
+            return true;
         }
-        const { status, statusText, ...rest } = updates;
-        const fields: Partial<UserDoc> = {};
-        if (typeof rest.name === 'string') fields.name = rest.name;
-        if (Array.isArray(rest.roles)) fields.roles = rest.roles;
-        if (typeof rest.utcOffset === 'number') fields.utcOffset = rest.utcOffset;
-        if (typeof rest.isEnabled === 'boolean') fields.active = rest.isEnabled;
-        if (rest.customFields) fields.customFields = rest.customFields;
+        const { status, ...rest } = updates;
+        if (status) {
+            await this.ctx.presence.setStatus(user.id, status, rest.statusText);
+        }
+        const fields: Record<string, unknown> = { ...rest };
+        delete fields.id;
+        delete fields._id;
+        delete fields.services;
         if (Object.keys(fields).length) {
-            await this.ctx.users.updateFields(user.id, fields);
-        }
-        if (typeof status === 'string' || typeof statusText === 'string') {
-            await this.ctx.users.setStatusFields(user.id, {
-                ...(typeof status === 'string' ? { statusDefault: status } : {}),
-                ...(typeof statusText === 'string' ? { statusText } : {}),
-                connected: this.ctx.presence.isConnected(user.id),
-            });
+            await this.ctx.users.updateFields(user.id, fields as Partial<UserDoc>);
         }
         return true;
     }

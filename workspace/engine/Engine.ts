@@ -16,8 +16,19 @@ import type { UserDoc } from '../services/Users';
 type ListenerRunner = { executeListener(int: AppInterface, data: unknown): Promise<unknown> };
 
 /** The real Apps-Engine `AppManager`, with the workspace's bridges and storage, apps in Deno subprocesses. */
+/** An event handed to the apps' listeners, kept for the local diagnostic `GET /api/workspace/appEvents`. */
+export interface FiredAppEvent {
+    seq: number;
+    event: string;
+    data: unknown;
+}
+
+const KEPT_EVENTS = 2000;
+
 export class Engine {
     public readonly manager: AppManager;
+    private readonly fired: FiredAppEvent[] = [];
+    private seq = 0;
 
     constructor(
         private readonly ctx: HostContext,
@@ -119,18 +130,30 @@ export class Engine {
         }
     }
 
+    /** The user events handed to the apps after `seq` (oldest first; the last 2000 are kept). */
+    public firedEvents(afterSeq = 0): FiredAppEvent[] {
+        return this.fired.filter((e) => e.seq > afterSeq);
+    }
+
     private fire(int: AppInterface, data: unknown): void {
         if (!this.manager.areAppsLoaded()) return;
+        this.fired.push({ seq: ++this.seq, event: int, data: JSON.parse(JSON.stringify(data ?? null)) as unknown });
+        if (this.fired.length > KEPT_EVENTS) this.fired.shift();
         this.listener()
             .executeListener(int, data)
             .catch((err: unknown) => console.error(`[workspace] ${int} listener failed: ${err instanceof Error ? err.message : String(err)}`));
     }
 
-    /** Rocket.Chat's events for apps: login, logout and status changes (`presence.status`). */
+    /**
+     * Rocket.Chat's events for apps: IPostUserLoggedIn for logins that are not a resume
+     * (app/authentication/server/startup), IPostUserLoggedOut from the `logoutCleanUp` method,
+     * IPostUserStatusChanged from the broker's `presence.status` (server/services/apps-engine/service.ts),
+     * each user through the users converter (app/apps/server/bridges/listeners.ts).
+     */
     private wireUserEvents(): void {
         this.ctx.events.on('user.loggedIn', ({ user }) => this.fire(AppInterface.IPostUserLoggedIn, userToApp(user)));
-        this.ctx.events.on('user.loggedOut', ({ user }) => this.fire(AppInterface.IPostUserLoggedOut, userToApp(user)));
-        this.ctx.events.on('user.status', ({ user, previousStatus }) =>
+        this.ctx.events.on('user.loggedOut', ({ user }) => this.fire(AppInterface.IPostUserLoggedOut, userToApp(user as unknown as UserDoc)));
+        this.ctx.events.on('presence.status', ({ user, previousStatus }) =>
             this.fire(AppInterface.IPostUserStatusChanged, { user: userToApp(user), currentStatus: user.status, previousStatus }),
         );
         this.ctx.events.on('user.created', ({ user }) => {

@@ -1,7 +1,6 @@
 import type { Workspace } from '../Workspace';
 import { randomId } from '../store/ids';
-
-const STATUS_TEXT_MAX = 120;
+import { setStatusText } from '../services/setStatusText';
 
 /** Rocket.Chat's built-in `/status <message>` (apps/meteor/app/slashcommands-status): sets the caller's status message. */
 export function registerBuiltinCommands(ws: Workspace): void {
@@ -31,8 +30,7 @@ export function registerBuiltinCommands(ws: Workspace): void {
                 reply('Your Rocket.Chat administrator has disabled the customisation of status messages');
                 return;
             }
-            const statusText = params.trim().slice(0, STATUS_TEXT_MAX);
-            await ws.users.setStatusFields(caller._id, { statusText, connected: ws.presence.isConnected(caller._id) });
+            await setStatusText(ws.users, ws.events, caller._id, params);
             reply('Status message changed successfully.');
         },
     });

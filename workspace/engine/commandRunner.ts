@@ -5,6 +5,7 @@ import type { RoomDoc } from '../services/Rooms';
 import { GENERAL_ROOM_ID } from '../services/Rooms';
 import { Commands } from '../services/Commands';
 import { roomToApp, userToApp } from './converters';
+import { parseParameters } from './parseParameters';
 
 export class CommandError extends Error {}
 
@@ -32,8 +33,8 @@ export async function runCommand(ws: Workspace, caller: UserDoc, run: CommandRun
         return;
     }
     const creator = room.u ? await ws.users.findById(room.u._id) : null;
-    // Rocket.Chat splits the parameters on single spaces.
-    const params = run.params.length === 0 || run.params === ' ' ? [] : run.params.split(' ');
+    // apps/meteor/app/apps/server/bridges/commands.ts: parseParameters(parameters)
+    const params = parseParameters(run.params);
     const context = new SlashCommandContext(userToApp(caller), roomToApp(room, creator), params, run.threadId, run.triggerId);
     await ws.engine.manager.getCommandManager().executeCommand(name, context);
 }

@@ -6,26 +6,39 @@ import type { UserDoc } from '../services/Users';
 import type { RoomDoc, MessageDoc } from '../services/Rooms';
 import type { SettingDoc } from '../services/Settings';
 
-/** Rocket.Chat's converters (apps/meteor/app/apps/server/converters): stored documents <-> the engine's shapes. */
-export function userToApp(user: UserDoc): IUser {
+const USER_TYPES: Record<string, string> = { user: 'user', bot: 'bot', app: 'app' };
+const CONNECTION_STATUSES = ['offline', 'online', 'away', 'busy'];
+
+/**
+ * Rocket.Chat's AppUsersConverter.convertToApp (apps/meteor/app/apps/server/converters/users.ts),
+ * also for the partial users of `presence.status`: a missing field stays undefined, a missing type
+ * becomes 'unknown' and a missing connection status the string 'undefined'; the language comes from
+ * settings.preferences.language.
+ */
+export function userToApp(user: Partial<UserDoc> & { _id: string }): IUser {
+    const type = user.type ? (USER_TYPES[user.type] ?? String(user.type).toUpperCase()) : 'unknown';
+    const sc = user.statusConnection;
+    const statusConnection = sc === undefined ? 'undefined' : CONNECTION_STATUSES.includes(sc) ? sc : sc ? sc.toUpperCase() : 'offline';
+    const language = user.settings?.preferences?.language;
     return {
         id: user._id,
         username: user.username,
-        emails: user.emails ?? [],
-        type: user.type as IUser['type'],
+        emails: user.emails,
+        type,
         isEnabled: user.active,
         name: user.name,
-        roles: user.roles ?? [],
+        roles: user.roles,
         status: user.status,
-        statusConnection: user.statusConnection as IUser['statusConnection'],
-        statusText: user.statusText ?? '',
-        utcOffset: user.utcOffset ?? 0,
+        statusText: user.statusText,
+        statusConnection,
+        utcOffset: user.utcOffset,
         createdAt: user.createdAt,
         updatedAt: user._updatedAt,
-        lastLoginAt: user.lastLogin ?? user.createdAt,
-        ...(user.appId ? { appId: user.appId } : {}),
-        customFields: user.customFields ?? {},
-    };
+        lastLoginAt: user.lastLogin,
+        appId: user.appId,
+        customFields: user.customFields,
+        settings: { preferences: { ...(language ? { language } : {}) } },
+    } as unknown as IUser;
 }
 
 export function roomToApp(room: RoomDoc, creator?: UserDoc | null): IRoom {

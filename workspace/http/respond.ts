@@ -14,3 +14,10 @@ export const forbidden = (): HttpError =>
     new HttpError(403, { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' });
 
 export const notFound = (error = 'Resource not found'): HttpError => new HttpError(404, { success: false, error });
+
+/**
+ * A thrown Meteor.Error as Rocket.Chat's REST wrapper answers it (apps/meteor/app/api/server/api.ts:
+ * `API.v1.failure(e.message, e.error, undefined, e)`): the message is `<reason> [<error>]`, `details` when given.
+ */
+export const meteorError = (error: string, reason: string, details?: Record<string, unknown>): HttpError =>
+    new HttpError(400, { success: false, error: `${reason} [${error}]`, errorType: error, ...(details ? { details } : {}) });

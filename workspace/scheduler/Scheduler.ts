@@ -17,11 +17,10 @@ export interface JobDoc {
     lastRunAt?: Date;
 }
 
-const TICK_MS = 100;
-
 /**
  * One-time and recurring jobs, persisted so they survive restarts. The engine registers the app's
- * processors; a job whose processor is not (yet) registered waits.
+ * processors; a job whose processor is not (yet) registered waits. Due jobs are looked for every
+ * `tickMs` (Rocket.Chat's Agenda polls every 5 s, so a job may run up to that much late).
  */
 export class Scheduler {
     private readonly processors = new Map<string, JobProcessor>();
@@ -31,7 +30,10 @@ export class Scheduler {
     /** Whether an app can take a job now (its runtime is up); jobs wait otherwise. */
     private canRun: (appId: string) => boolean = () => true;
 
-    constructor(private readonly store: Store) {}
+    constructor(
+        private readonly store: Store,
+        private readonly tickMs = 5000,
+    ) {}
 
     public async load(): Promise<void> {
         const docs = (await this.store.col('jobs').findAsync({})) as unknown as JobDoc[];
@@ -40,7 +42,7 @@ export class Scheduler {
 
     public start(): void {
         if (!this.timer) {
-            this.timer = setInterval(() => void this.tick(), TICK_MS);
+            this.timer = setInterval(() => void this.tick(), this.tickMs);
             this.timer.unref();
         }
     }
@@ -112,6 +114,28 @@ export class Scheduler {
         return [...this.jobs.values()].filter((j) => !appId || j.appId === appId);
     }
 
+    /**
+     * Local diagnostic (jobs.runDue): runs now, once, every pending one-time job (only `processorId`'s
+     * when given) and, when `processorId` names a recurring job, that job once (its schedule unchanged).
+     * Resolves when they have finished, with how many ran.
+     */
+    public async runDue(processorId?: string): Promise<number> {
+        const runs: Array<Promise<void>> = [];
+        for (const job of [...this.jobs.values()]) {
+            // the engine registers an app's processor `id` as `<id>_<appId>`; either name selects it
+            if (processorId !== undefined && job.name !== processorId && job.name !== `${processorId}_${job.appId}`) continue;
+            if (job.type === 'recurring' && processorId === undefined) continue;
+            if (this.running.has(job._id)) continue;
+            const processor = this.processors.get(job.name);
+            if (!processor) continue;
+            this.running.add(job._id);
+            const run = job.type === 'once' ? this.run(job, processor) : this.invoke(job, processor);
+            runs.push(run.finally(() => this.running.delete(job._id)));
+        }
+        await Promise.all(runs);
+        return runs.length;
+    }
+
     private async save(job: JobDoc): Promise<void> {
         this.jobs.set(job._id, job);
         await this.store.col('jobs').updateAsync({ _id: job._id }, asDoc(job), { upsert: true });
@@ -141,6 +165,10 @@ export class Scheduler {
                 await this.cancel(job._id);
             }
         }
+        await this.invoke(job, processor);
+    }
+
+    private async invoke(job: JobDoc, processor: JobProcessor): Promise<void> {
         try {
             await processor({ ...job.data, jobId: job._id });
         } catch (err) {

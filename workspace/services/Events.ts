@@ -1,12 +1,18 @@
 import { EventEmitter } from 'events';
-import type { UserDoc } from './Users';
+import type { PresenceUser, UserDoc } from './UserDoc';
+import type { MessageDoc } from './Rooms';
 
 /** Workspace-internal events: services emit them, the engine and realtime layers listen. */
 export interface WorkspaceEvents {
-    'user.status': { user: UserDoc; previousStatus: string; previousStatusText?: string };
+    /** Rocket.Chat's broker event `presence.status`: the apps see it as IPostUserStatusChanged, clients on their streams. */
+    'presence.status': { user: PresenceUser; previousStatus: string | undefined };
+    /** A login that is not a resume (app/authentication/server/startup: IPostUserLoggedIn). */
     'user.loggedIn': { user: UserDoc };
-    'user.loggedOut': { user: UserDoc };
+    /** The `logoutCleanUp` method with the object the client sent (server/methods/logoutCleanUp.ts). */
+    'user.loggedOut': { user: Record<string, unknown> };
     'user.created': { user: UserDoc };
+    /** A message stored in a room (stream-room-messages). */
+    'message.saved': { message: MessageDoc };
     'notify.user': { userId: string; event: string; args: unknown[] };
 }
 

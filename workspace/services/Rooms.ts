@@ -1,7 +1,7 @@
 import type { Store } from '../store/Store';
 import { asDoc } from '../store/Store';
 import { randomId } from '../store/ids';
-import type { UserDoc } from './Users';
+import type { UserDoc } from './UserDoc';
 
 /** A room as Rocket.Chat stores it (`rocketchat_room`); the workspace carries channels and direct rooms. */
 export interface RoomDoc {

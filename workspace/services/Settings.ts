@@ -86,10 +86,6 @@ export class Settings {
         }
         return updated;
     }
-
-    public presenceBroadcastDisabled(): boolean {
-        return this.value('Troubleshoot_Disable_Presence_Broadcast') === true || this.value('Presence_broadcast_disabled') === true;
-    }
 }
 
 function coerce(type: SettingType, value: unknown): unknown {

@@ -3,30 +3,9 @@ import { asDoc } from '../store/Store';
 import { randomId, randomSecret } from '../store/ids';
 import { hashPassword, hashToken, verifyPassword } from './passwords';
 import type { Events } from './Events';
+import type { UserDoc, UserType } from './UserDoc';
 
-export type UserType = 'user' | 'app' | 'bot';
-
-/** A user as Rocket.Chat stores it (the `users` collection), minus what the workspace does not carry. */
-export interface UserDoc {
-    _id: string;
-    username: string;
-    name: string;
-    emails: Array<{ address: string; verified: boolean }>;
-    roles: string[];
-    type: UserType;
-    active: boolean;
-    status: string;
-    statusText: string;
-    statusDefault: string;
-    statusConnection: string;
-    utcOffset: number;
-    createdAt: Date;
-    _updatedAt: Date;
-    lastLogin?: Date;
-    appId?: string;
-    customFields?: Record<string, unknown>;
-    services?: { password?: { hash: string }; resume?: { loginTokens: Array<{ hashedToken: string; when: Date }> } };
-}
+export type { UserDoc, UserType } from './UserDoc';
 
 export interface NewUser {
     username: string;
@@ -38,6 +17,8 @@ export interface NewUser {
     appId?: string;
     active?: boolean;
     utcOffset?: number;
+    /** users.create `verified`: the e-mail address counts as verified (saveUser). */
+    verified?: boolean;
 }
 
 export class UserError extends Error {
@@ -103,7 +84,7 @@ export class Users {
                 'error-input-is-not-a-valid-field',
             );
         }
-        if (await this.findByUsername(username)) {
+        if (await this.findByUsernameIgnoringCase(username)) {
             throw new UserError(`${username} is already in use :( [error-field-unavailable]`, 'error-field-unavailable');
         }
         const email = input.email?.trim().toLowerCase();
@@ -118,7 +99,7 @@ export class Users {
             _id: randomId(),
             username,
             name: input.name?.trim() || username,
-            emails: email ? [{ address: email, verified: false }] : [],
+            emails: email ? [{ address: email, verified: input.verified === true }] : [],
             roles: input.roles && input.roles.length ? [...new Set(input.roles)] : ['user'],
             type: input.type ?? 'user',
             active: input.active ?? true,
@@ -144,21 +125,26 @@ export class Users {
         return (await this.store.col('users').findOneAsync({ _id: id })) as unknown as UserDoc | null;
     }
 
+    /** Exact, as Rocket.Chat's models `findOneByUsername` (what the engine's user bridge uses). */
     public async findByUsername(username: string): Promise<UserDoc | null> {
         if (typeof username !== 'string' || !username) {
             return null;
         }
-        const exact = (await this.store.col('users').findOneAsync({ username })) as unknown as UserDoc | null;
-        if (exact) {
-            return exact;
+        return (await this.store.col('users').findOneAsync({ username })) as unknown as UserDoc | null;
+    }
+
+    /** Rocket.Chat's `findOneByUsernameIgnoringCase` (REST getUserFromParams, username availability). */
+    public async findByUsernameIgnoringCase(username: string): Promise<UserDoc | null> {
+        if (typeof username !== 'string' || !username) {
+            return null;
         }
         const lower = username.toLowerCase();
-        const all = (await this.store.col('users').findAsync({
+        const matches = (await this.store.col('users').findAsync({
             $where: function (this: UserDoc) {
                 return this.username.toLowerCase() === lower;
             },
         })) as unknown as UserDoc[];
-        return all[0] ?? null;
+        return matches.find((u) => u.username === username) ?? matches[0] ?? null;
     }
 
     public async findByAppId(appId: string): Promise<UserDoc | null> {
@@ -178,7 +164,17 @@ export class Users {
         if (typeof userOrEmail !== 'string' || typeof password !== 'string' || !userOrEmail || !password) {
             return null;
         }
+        // Meteor's Accounts.findUserByUsername: exact, else the one case-insensitive match
         let user = await this.findByUsername(userOrEmail);
+        if (!user) {
+            const lower = userOrEmail.toLowerCase();
+            const matches = (await this.store.col('users').findAsync({
+                $where: function (this: UserDoc) {
+                    return this.username.toLowerCase() === lower;
+                },
+            })) as unknown as UserDoc[];
+            user = matches.length === 1 ? matches[0] : null;
+        }
         if (!user && userOrEmail.includes('@')) {
             user = (await this.store.col('users').findOneAsync({ 'emails.address': userOrEmail.toLowerCase() })) as unknown as UserDoc | null;
         }
@@ -236,35 +232,36 @@ export class Users {
     }
 
     /**
-     * Changes the status fields and recomputes `status`; emits `user.status` when anything visible changed
-     * (Rocket.Chat's `presence.status` event, which the apps see as IPostUserStatusChanged).
+     * Rocket.Chat's `Users.updateStatusById`: writes the given status fields; `modified` tells whether
+     * the stored document changed (its `modifiedCount`). Events are the caller's business.
      */
-    public async setStatusFields(
+    public async writeStatus(
         userId: string,
-        change: { statusDefault?: string; statusConnection?: string; statusText?: string; connected?: boolean },
-    ): Promise<UserDoc | null> {
-        const user = await this.findById(userId);
-        if (!user) {
+        fields: { status?: string; statusDefault?: string; statusConnection?: string; statusText?: string },
+    ): Promise<{ before: UserDoc; after: UserDoc; modified: boolean } | null> {
+        const before = await this.findById(userId);
+        if (!before) {
             return null;
         }
-        const statusDefault = change.statusDefault ?? user.statusDefault;
-        const statusConnection = change.statusConnection ?? user.statusConnection;
-        const connected = change.connected ?? statusConnection !== 'offline';
-        const statusText = change.statusText ?? user.statusText ?? '';
-        const status = Users.visibleStatus(statusDefault, connected, statusConnection);
-        if (
-            statusDefault === user.statusDefault &&
-            statusConnection === user.statusConnection &&
-            statusText === (user.statusText ?? '') &&
-            status === user.status
-        ) {
-            return user;
+        const set: Partial<UserDoc> = {};
+        for (const key of ['status', 'statusDefault', 'statusConnection', 'statusText'] as const) {
+            const value = fields[key];
+            if (value !== undefined && value !== before[key]) set[key] = value;
         }
-        const updated = await this.updateFields(userId, { statusDefault, statusConnection, statusText, status });
-        if (updated && (status !== user.status || statusText !== (user.statusText ?? '') || statusDefault !== user.statusDefault)) {
-            this.events.emit('user.status', { user: updated, previousStatus: user.status, previousStatusText: user.statusText });
+        if (Object.keys(set).length === 0) {
+            return { before, after: before, modified: false };
         }
-        return updated;
+        const after = (await this.updateFields(userId, set)) ?? { ...before, ...set };
+        return { before, after, modified: true };
+    }
+
+    /** Rocket.Chat's saveUserPreferences: each key under settings.preferences, the language also top-level. */
+    public async setPreferences(userId: string, preferences: Record<string, unknown>): Promise<UserDoc | null> {
+        const set: Record<string, unknown> = { _updatedAt: new Date() };
+        for (const [key, value] of Object.entries(preferences)) set[`settings.preferences.${key}`] = value;
+        if (typeof preferences.language === 'string') set.language = preferences.language;
+        await this.store.col('users').updateAsync({ _id: userId }, { $set: set }, {});
+        return this.findById(userId);
     }
 
     public async remove(userId: string): Promise<boolean> {

@@ -74,14 +74,6 @@ export function appRoutes(router: Router, ws: Workspace): void {
         return ok({ updated });
     });
 
-    // Local-workspace diagnostics (not a Rocket.Chat path): the app's Deno subprocess and its state.
-    router.get('/api/workspace/apps/:id/runtime', async (ctx) => {
-        requireAdmin(ctx);
-        const runtime = ws.engine.runtimeState(ctx.params.id);
-        if (!runtime) throw notFound(`No App found by the id of: ${ctx.params.id}`);
-        return ok({ runtime });
-    });
-
     router.post('/api/apps/ui.interaction/:appId', async (ctx) => uiInteraction(ws, ctx));
 
     router.add('*', '/api/apps/public/:appId/*', async (ctx) => appEndpoint(ws, ctx));
