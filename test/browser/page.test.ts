@@ -175,4 +175,19 @@ suite('the web page in a real browser', () => {
         await ws.setWorkspaceSetting('Presence_broadcast_disabled', false);
         await other.page.locator('[data-qa=presence-disabled-banner]').waitFor({ state: 'detached' });
     });
+
+    it("the language comes from the user's profile and switches with users.setPreferences", async () => {
+        const { page } = other;
+        await page.selectOption('[data-qa=language-select]', 'de');
+        await page.locator('[data-qa=member-list]', { hasText: 'Mitglieder' }).waitFor();
+        await page.reload();
+        await page.locator('[data-qa=member-list]', { hasText: 'Mitglieder' }).waitFor();
+        await page.click('[data-qa=user-menu]');
+        const label = (await page.locator('[data-qa=app-action-button]').first().textContent()) ?? '';
+        expect(label).not.toBe('action_set_status');
+        expect(label).not.toBe('Set status');
+        await page.click('[data-qa=user-menu]');
+        await page.selectOption('[data-qa=language-select]', 'en');
+        await page.locator('[data-qa=member-list]', { hasText: 'Members' }).waitFor();
+    });
 });

@@ -24,15 +24,14 @@ export class Realtime {
         return new Realtime(sdk);
     }
 
-    /** Subscribes; `false` when the server answers `nosub` (a stream this server does not carry). */
-    public async subscribe(name: string, ...params: unknown[]): Promise<boolean> {
+    /** Subscribes; `ready` is `false` when the server answers `nosub` (a stream this server does not carry). */
+    public subscribe(name: string, ...params: unknown[]): { ready: Promise<boolean>; stop: () => void } {
         const sub = this.sdk.client.subscribe(name, ...params);
-        try {
-            await sub.ready();
-            return true;
-        } catch {
-            return false;
-        }
+        const ready = sub.ready().then(
+            () => true,
+            () => false,
+        );
+        return { ready, stop: () => sub.stop() };
     }
 
     public onStream(collection: string, handler: StreamHandler): () => void {

@@ -83,8 +83,11 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
         const off = realtime.onStream('stream-notify-user', (eventName, args) => {
             if (eventName === `${me._id}/uiInteraction`) applySurface(args[0] as Parameters<typeof applySurface>[0], app.id);
         });
-        void realtime.subscribe('stream-notify-user', `${me._id}/uiInteraction`, { useCollection: false, args: [] });
-        return off;
+        const sub = realtime.subscribe('stream-notify-user', `${me._id}/uiInteraction`, { useCollection: false, args: [] });
+        return () => {
+            off();
+            sub.stop();
+        };
     }, [realtime, me._id, applySurface, app.id]);
 
     const ownStatus: PresenceStatus = store.get(me._id)?.status ?? (broadcastDisabled ? 'disabled' : ((me.status as PresenceStatus | undefined) ?? 'online'));

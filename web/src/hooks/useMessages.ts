@@ -18,7 +18,8 @@ function merge(list: Message[], incoming: Message[]): Message[] {
 
 /**
  * The messages of the open room: the stored ones (`im.messages` for a direct room), the app's
- * ephemeral replies (`stream-notify-user` `<uid>/message`) and new ones on `stream-room-messages`.
+ * ephemeral replies (`stream-notify-user` `<uid>/message`) and new ones on `stream-room-messages`
+ * (the open room and `__my_messages__`).
  */
 export function useMessages(rest: Rest, realtime: Realtime, selfId: string, room: Room | undefined, onUnknownRoom: (rid: string) => void) {
     const [byRoom, setByRoom] = useState<Record<string, Message[]>>({});
@@ -46,22 +47,34 @@ export function useMessages(rest: Rest, realtime: Realtime, selfId: string, room
             add(message.rid, [{ ...message, _id: message._id ?? `${Date.now()}`, ephemeral: true }]);
             onUnknownRoom(message.rid);
         });
-        void realtime.subscribe('stream-notify-user', `${selfId}/message`, { useCollection: false, args: [] });
-        return off;
+        const sub = realtime.subscribe('stream-notify-user', `${selfId}/message`, { useCollection: false, args: [] });
+        return () => {
+            off();
+            sub.stop();
+        };
     }, [realtime, selfId, add, onUnknownRoom]);
+
+    // new stored messages: the open room's stream, and `__my_messages__` (every room one can read), as Rocket.Chat's client
+    useEffect(() => {
+        const off = realtime.onStream('stream-room-messages', (eventName, args) => {
+            const first = args[0] as Message | undefined;
+            if (!first || typeof first !== 'object' || typeof first.rid !== 'string') return;
+            if (eventName !== first.rid && eventName !== '__my_messages__') return;
+            add(first.rid, [first]);
+            onUnknownRoom(first.rid);
+        });
+        const sub = realtime.subscribe('stream-room-messages', '__my_messages__', { useCollection: false, args: [] });
+        return () => {
+            off();
+            sub.stop();
+        };
+    }, [realtime, add, onUnknownRoom]);
 
     useEffect(() => {
         if (!room) return;
-        const off = realtime.onStream('stream-room-messages', (eventName, args) => {
-            if (eventName !== room._id) return;
-            add(
-                room._id,
-                args.filter((m): m is Message => Boolean(m && typeof m === 'object' && typeof (m as Message).rid === 'string')),
-            );
-        });
-        void realtime.subscribe('stream-room-messages', room._id, { useCollection: false, args: [] });
-        return off;
-    }, [realtime, room, add]);
+        const sub = realtime.subscribe('stream-room-messages', room._id, { useCollection: false, args: [] });
+        return sub.stop;
+    }, [realtime, room]);
 
     return { messages: room ? (byRoom[room._id] ?? []) : [], reload: load };
 }

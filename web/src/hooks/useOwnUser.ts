@@ -25,7 +25,7 @@ export function useOwnUser(initial: Me, realtime: Realtime, store: PresenceStore
                 return next;
             });
         });
-        void realtime.subscribe('stream-notify-user', `${initial._id}/userData`, { useCollection: false, args: [] });
+        const sub = realtime.subscribe('stream-notify-user', `${initial._id}/userData`, { useCollection: false, args: [] });
         const offStore = store.subscribe(() => {
             const self = store.get(initial._id);
             if (self)
@@ -38,6 +38,7 @@ export function useOwnUser(initial: Me, realtime: Realtime, store: PresenceStore
         return () => {
             off();
             offStore();
+            sub.stop();
         };
     }, [realtime, store, initial._id]);
     return [me, setMe];

@@ -21,11 +21,12 @@ export function usePresenceFeed(rest: Rest, realtime: Realtime, store: PresenceS
     useEffect(() => {
         let stopped = false;
         const watched = new Set<string>();
+        const subs: Array<{ stop: () => void }> = [];
         const watch = (ids: string[]) => {
             const added = ids.filter((id) => !watched.has(id));
             if (!added.length) return;
             added.forEach((id) => watched.add(id));
-            void realtime.subscribe('stream-user-presence', '', { added });
+            subs.push(realtime.subscribe('stream-user-presence', '', { added }));
         };
         const load = async () => {
             try {
@@ -43,7 +44,7 @@ export function usePresenceFeed(rest: Rest, realtime: Realtime, store: PresenceS
             const uid = store.fromUserStatusStream(args);
             if (uid) watch([uid]);
         });
-        void realtime.subscribe('stream-notify-logged', 'user-status', { useCollection: false, args: [] });
+        subs.push(realtime.subscribe('stream-notify-logged', 'user-status', { useCollection: false, args: [] }));
         void load();
         // after presence broadcast comes back on, read everyone again (Rocket.Chat resets its store)
         let wasDisabled = store.isBroadcastDisabled();
@@ -57,6 +58,7 @@ export function usePresenceFeed(rest: Rest, realtime: Realtime, store: PresenceS
             offPresence();
             offLogged();
             offStore();
+            subs.forEach((s) => s.stop());
         };
     }, [rest, realtime, store, selfId]);
 }
