@@ -87,6 +87,7 @@ suite('the web page in a real browser', () => {
         await field.locator('.rcx-select').click();
         await page.locator('.rcx-option', { hasText: customName }).first().click();
         await field.locator('.rcx-select', { hasText: customName }).waitFor();
+        await page.locator('.rcx-option').first().waitFor({ state: 'hidden' });
         await other.screenshot('02-picker');
         await page.click('[data-qa=uikit-modal-submit]');
         await page.locator('[data-qa=uikit-modal]').waitFor({ state: 'detached' });
@@ -116,9 +117,13 @@ suite('the web page in a real browser', () => {
         );
         expect(created).toMatchObject({ name, statusType: 'busy' });
 
+        // the search is a block action per change: wait for the app's filtered list
         await modalInput(page, 'Search').fill(name);
-        await modal.getByRole('button', { name: 'Edit' }).first().waitFor();
-        expect(await modal.getByRole('button', { name: 'Edit' }).count()).toBe(1);
+        await pollUntil(
+            () => modal.getByRole('button', { name: 'Edit' }).count(),
+            (n) => n === 1,
+            { what: 'the list filtered to one row' },
+        );
         await modal.getByRole('button', { name: 'Edit' }).click();
         await modalInput(page, 'Name').waitFor();
         await modalInput(page, 'Name').fill(renamed);
@@ -132,7 +137,11 @@ suite('the web page in a real browser', () => {
         expect(after._id).toBe(created._id);
 
         await modalInput(page, 'Search').fill(renamed);
-        await modal.getByRole('button', { name: 'Delete' }).first().waitFor();
+        await pollUntil(
+            () => modal.getByRole('button', { name: 'Delete' }).count(),
+            (n) => n === 1,
+            { what: 'the list filtered to the renamed row' },
+        );
         await modal.getByRole('button', { name: 'Delete' }).click();
         await modal.locator('text=' + renamed).waitFor({ state: 'detached' });
         await pollUntil(
