@@ -3,24 +3,7 @@ import { useMemo, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { SlashCommand } from '../api/types';
 import { useI18n } from '../i18n/I18n';
-
-/** `/cmd rest` as Rocket.Chat's client splits it: the first word after the slash, then the rest. */
-export function parseSlashCommand(text: string): { command: string; params: string } | undefined {
-    const match = /^\/([^\s]+)(?:\s+([\s\S]*))?$/.exec(text.trim());
-    return match ? { command: match[1], params: match[2] ?? '' } : undefined;
-}
-
-/** The commands matching what is typed: by prefix while the name is typed, the exact one after. */
-export function matchingCommands(text: string, commands: SlashCommand[]): SlashCommand[] {
-    if (!text.startsWith('/')) return [];
-    const typed = text.slice(1);
-    const space = typed.search(/\s/);
-    if (space >= 0) {
-        const name = typed.slice(0, space).toLowerCase();
-        return commands.filter((c) => c.command.toLowerCase() === name);
-    }
-    return commands.filter((c) => c.command.toLowerCase().startsWith(typed.toLowerCase()));
-}
+import { matchingCommands } from './slashCommands';
 
 export function Composer({ commands, onSend }: { commands: SlashCommand[]; onSend: (text: string) => Promise<void> }) {
     const { t, appT } = useI18n();
