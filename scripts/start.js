@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: packages the app (the real `rc-apps package`), starts the local workspace with the
 // package installed and enabled (replacing the installed one when the package changed), prints
-// the URL, app id and admin login, and stops cleanly on Ctrl-C.
+// the URL of the web page, the app id and the admin login, and stops cleanly on Ctrl-C.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -13,6 +13,13 @@ const say = (line) => process.stdout.write(`${line}\n`);
 say('> packaging the app (npm run package)');
 try {
     execFileSync(process.execPath, [path.join(root, 'scripts', 'package.js')], { cwd: root, stdio: 'inherit' });
+} catch {
+    process.exit(1);
+}
+
+say('> building the web page (scripts/build-web.js)');
+try {
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-web.js')], { cwd: root, stdio: 'inherit' });
 } catch {
     process.exit(1);
 }
@@ -59,6 +66,7 @@ function printReady({ url, appId, admin }) {
         : `printed above on the first start; kept in ${path.join(path.relative(root, env.DATA_DIR) || '.', 'admin-password')}`;
     say('');
     say(`Local workspace ready at ${url}`);
+    say(`  web page:    ${url}/  (log in as ${admin}; "Create a test user" makes a second user)`);
     say(`  app id:      ${appId}`);
     say(`  admin login: ${admin} (password: ${passwordHint})`);
     say('');

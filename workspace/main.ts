@@ -22,6 +22,7 @@ import { presenceRoutes } from './http/routes/presence';
 import { workspaceRoutes } from './http/routes/workspace';
 import { roomRoutes } from './http/routes/rooms';
 import { appRoutes } from './http/routes/apps';
+import { webRoutes } from './http/routes/web';
 import { DdpServer } from './ddp/DdpServer';
 import { ensureAdmin } from './admin';
 import type { Workspace } from './Workspace';
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     workspaceRoutes(router, ws);
     roomRoutes(router, ws);
     appRoutes(router, ws);
+    webRoutes(router, ws);
     const server = createHttpServer(router, users);
     const ddp = new DdpServer(server, ws);
     server.keepAliveTimeout = 65_000;

@@ -1,0 +1,96 @@
+/**
+ * Browser test helpers: the system's headless Chromium (Debian package `chromium`) driven by
+ * playwright-core, one fresh profile (--user-data-dir) per session, and a screenshot folder.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+
+/** Where screenshots go (gitignored). */
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
+
+export function findChromium(): string | undefined {
+    return CANDIDATES.find((p) => fs.existsSync(p));
+}
+
+/** Builds the page (web/dist) as `npm start` does. */
+export function buildPage(): void {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-web.js')], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export interface BrowserSession {
+    page: Page;
+    close(): Promise<void>;
+    /** A full-page screenshot into the artifact folder; returns its path. */
+    screenshot(name: string): Promise<string>;
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** A separate browser process with its own fresh profile: its own login, storage and realtime session. */
+export async function openBrowser(executablePath: string): Promise<BrowserSession> {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'user-status-chromium-'));
+    const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        viewport: { width: 1280, height: 800 },
+        args: [
+            ...(isRoot ? ['--no-sandbox'] : []),
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+        ],
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    return {
+        page,
+        async close() {
+            await context.close();
+            fs.rmSync(profile, { recursive: true, force: true });
+            if (errors.length) throw new Error(`The page threw: ${errors.join('; ')}`);
+        },
+        async screenshot(name: string) {
+            const file = path.join(ARTIFACTS, `${name}.png`);
+            await page.screenshot({ path: file });
+            return file;
+        },
+    };
+}
+
+/** Logs in through the login form and waits for the shell. */
+export async function logIn(page: Page, url: string, username: string, password: string): Promise<void> {
+    await page.goto(url);
+    await page.fill('#login-username', username);
+    await page.fill('#login-password', password);
+    await page.click('[data-qa=login-submit]');
+    await page.waitForSelector('[data-qa=shell]');
+}
+
+/** Opens the user menu and clicks an entry by its visible label. */
+export async function userMenu(page: Page, label: string | RegExp): Promise<void> {
+    await page.click('[data-qa=user-menu]');
+    await page.locator('[data-qa=user-menu-items] button', { hasText: label }).click();
+}
+
+/** Chooses an option of a UIKit select (fuselage Select) found by its field label in the open modal. */
+export async function chooseOption(page: Page, fieldLabel: string | RegExp, option: string | RegExp): Promise<void> {
+    const field = page.locator('[data-qa=uikit-modal] .rcx-field', { has: page.locator('label', { hasText: fieldLabel }) });
+    await field.locator('.rcx-select').click();
+    await page.locator('.rcx-option', { hasText: option }).first().click();
+}
+
+/** The text input of a UIKit input block found by its field label in the open modal. */
+export function modalInput(page: Page, fieldLabel: string | RegExp) {
+    return page.locator('[data-qa=uikit-modal] .rcx-field', { has: page.locator('label', { hasText: fieldLabel }) }).locator('input');
+}

@@ -1,0 +1,162 @@
+import {
+    Box,
+    Button,
+    ButtonGroup,
+    Callout,
+    Field,
+    FieldGroup,
+    NumberInput,
+    PasswordInput,
+    TextAreaInput,
+    TextInput,
+    ToggleSwitch,
+} from '@rocket.chat/fuselage';
+import { useCallback, useEffect, useState } from 'react';
+import { Rest, RestError } from '../api/rest';
+import type { AppSettingDoc } from '../api/types';
+import { useI18n } from '../i18n/I18n';
+
+type Values = Record<string, unknown>;
+
+const valueOf = (s: AppSettingDoc): unknown => (s.value !== undefined && s.value !== null ? s.value : s.packageValue);
+
+function SettingInput({ setting, value, onChange }: { setting: AppSettingDoc; value: unknown; onChange: (v: unknown) => void }) {
+    const id = `setting-${setting.id}`;
+    const common = { id, name: setting.id, 'data-qa': `setting-input-${setting.id}` };
+    switch (setting.type) {
+        case 'boolean':
+            return <ToggleSwitch {...common} checked={value === true} onChange={() => onChange(value !== true)} />;
+        case 'int':
+        case 'number':
+            return (
+                <NumberInput
+                    {...common}
+                    value={value === '' || value === undefined ? '' : String(value)}
+                    onChange={(e) => onChange((e.target as HTMLInputElement).value)}
+                />
+            );
+        case 'password':
+            return (
+                <PasswordInput
+                    {...common}
+                    autoComplete="new-password"
+                    value={String(value ?? '')}
+                    onChange={(e) => onChange((e.target as HTMLInputElement).value)}
+                />
+            );
+        case 'select':
+            return (
+                <select {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
+                    {(setting.values ?? []).map((v) => (
+                        <option key={v.key} value={v.key}>
+                            {v.i18nLabel}
+                        </option>
+                    ))}
+                </select>
+            );
+        case 'code':
+            return (
+                <TextAreaInput
+                    {...common}
+                    rows={8}
+                    className="page-code"
+                    value={String(value ?? '')}
+                    onChange={(e) => onChange((e.target as HTMLTextAreaElement).value)}
+                />
+            );
+        default:
+            return setting.multiline ? (
+                <TextAreaInput {...common} rows={4} value={String(value ?? '')} onChange={(e) => onChange((e.target as HTMLTextAreaElement).value)} />
+            ) : (
+                <TextInput {...common} value={String(value ?? '')} onChange={(e) => onChange((e.target as HTMLInputElement).value)} />
+            );
+    }
+}
+
+/**
+ * The app's settings page, as Rocket.Chat's Apps admin shows it: every setting with its label and
+ * description from the app's i18n; saving sends the changed settings to POST /api/apps/:id/settings.
+ */
+export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: string; appName: string }) {
+    const { t, appT } = useI18n();
+    const [settings, setSettings] = useState<AppSettingDoc[]>([]);
+    const [edits, setEdits] = useState<Values>({});
+    const [notice, setNotice] = useState<{ type: 'success' | 'danger' | 'info'; text: string }>();
+    const [busy, setBusy] = useState(false);
+
+    const load = useCallback(async () => {
+        const { settings: map } = await rest.get<{ settings: Record<string, AppSettingDoc> }>(`/api/apps/${encodeURIComponent(appId)}/settings`);
+        setSettings(Object.values(map).filter((s) => !s.hidden));
+    }, [rest, appId]);
+
+    useEffect(() => {
+        load().catch((err) => setNotice({ type: 'danger', text: t('error', { error: String(err instanceof Error ? err.message : err) }) }));
+    }, [load, t]);
+
+    const save = async () => {
+        const changed = settings.filter((s) => s.id in edits && edits[s.id] !== valueOf(s));
+        if (!changed.length) {
+            setNotice({ type: 'info', text: t('unchanged') });
+            return;
+        }
+        setBusy(true);
+        try {
+            const payload = changed.map((s) => ({ ...s, value: s.type === 'int' || s.type === 'number' ? Number(edits[s.id]) : edits[s.id] }));
+            await rest.post(`/api/apps/${encodeURIComponent(appId)}/settings`, { settings: payload });
+            setEdits({});
+            await load();
+            setNotice({ type: 'success', text: t('saved') });
+        } catch (err) {
+            setNotice({ type: 'danger', text: t('save_failed', { error: err instanceof RestError ? err.message : String(err) }) });
+        } finally {
+            setBusy(false);
+        }
+    };
+
+    const reload = async () => {
+        setEdits({});
+        setNotice(undefined);
+        await load().catch(() => undefined);
+    };
+
+    return (
+        <Box className="page-admin" data-qa="app-settings-page">
+            <Box fontScale="h2" mbe="x16">
+                {t('settings_title', { app: appName })}
+            </Box>
+            <FieldGroup>
+                {settings.map((s) => {
+                    const value = s.id in edits ? edits[s.id] : valueOf(s);
+                    const label = appT(appId, s.i18nLabel) || s.id;
+                    return (
+                        <Field key={s.id} data-qa={`setting-${s.id}`}>
+                            <Box display="flex" alignItems="center" justifyContent="space-between">
+                                <Field.Label htmlFor={`setting-${s.id}`}>{label}</Field.Label>
+                                {s.type === 'boolean' && <SettingInput setting={s} value={value} onChange={(v) => setEdits((e) => ({ ...e, [s.id]: v }))} />}
+                            </Box>
+                            {s.type !== 'boolean' && (
+                                <Field.Row>
+                                    <SettingInput setting={s} value={value} onChange={(v) => setEdits((e) => ({ ...e, [s.id]: v }))} />
+                                </Field.Row>
+                            )}
+                            {s.i18nDescription && <Field.Hint>{appT(appId, s.i18nDescription)}</Field.Hint>}
+                        </Field>
+                    );
+                })}
+            </FieldGroup>
+            {notice && (
+                <Callout type={notice.type} mbs="x16" data-qa="settings-notice">
+                    {notice.text}
+                </Callout>
+            )}
+            <ButtonGroup mbs="x16">
+                <Button onClick={() => void reload()} data-qa="settings-reload">
+                    {t('reload')}
+                </Button>
+                <Button primary disabled={busy} onClick={() => void save()} data-qa="settings-save">
+                    {t('save')}
+                </Button>
+            </ButtonGroup>
+        </Box>
+    );
+}

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Realtime } from '../api/realtime';
+import type { Rest } from '../api/rest';
+import type { Message, Room } from '../api/types';
+
+function time(m: Message): number {
+    const ts = m.ts as unknown;
+    if (typeof ts === 'string') return Date.parse(ts);
+    if (ts && typeof ts === 'object' && typeof (ts as { $date?: unknown }).$date === 'number') return (ts as { $date: number }).$date;
+    return Date.now();
+}
+
+function merge(list: Message[], incoming: Message[]): Message[] {
+    const byId = new Map(list.map((m) => [m._id, m]));
+    for (const m of incoming) byId.set(m._id, { ...byId.get(m._id), ...m });
+    return [...byId.values()].sort((a, b) => time(a) - time(b));
+}
+
+/**
+ * The messages of the open room: the stored ones (`im.messages` for a direct room), the app's
+ * ephemeral replies (`stream-notify-user` `<uid>/message`) and new ones on `stream-room-messages`
+ * (the open room and `__my_messages__`).
+ */
+export function useMessages(rest: Rest, realtime: Realtime, selfId: string, room: Room | undefined, onUnknownRoom: (rid: string) => void) {
+    const [byRoom, setByRoom] = useState<Record<string, Message[]>>({});
+    const add = useCallback((rid: string, messages: Message[]) => setByRoom((current) => ({ ...current, [rid]: merge(current[rid] ?? [], messages) })), []);
+
+    const load = useCallback(async () => {
+        if (!room || room.t !== 'd') return;
+        try {
+            const { messages } = await rest.get<{ messages: Message[] }>('/api/v1/im.messages', { roomId: room._id, count: 100 });
+            add(room._id, messages);
+        } catch {
+            // a room without stored messages
+        }
+    }, [rest, room, add]);
+
+    useEffect(() => {
+        void load();
+    }, [load]);
+
+    useEffect(() => {
+        const off = realtime.onStream('stream-notify-user', (eventName, args) => {
+            if (eventName !== `${selfId}/message`) return;
+            const message = args[0] as Message | undefined;
+            if (!message || typeof message.rid !== 'string') return;
+            add(message.rid, [{ ...message, _id: message._id ?? `${Date.now()}`, ephemeral: true }]);
+            onUnknownRoom(message.rid);
+        });
+        const sub = realtime.subscribe('stream-notify-user', `${selfId}/message`, { useCollection: false, args: [] });
+        return () => {
+            off();
+            sub.stop();
+        };
+    }, [realtime, selfId, add, onUnknownRoom]);
+
+    // new stored messages: the open room's stream, and `__my_messages__` (every room one can read), as Rocket.Chat's client
+    useEffect(() => {
+        const off = realtime.onStream('stream-room-messages', (eventName, args) => {
+            const first = args[0] as Message | undefined;
+            if (!first || typeof first !== 'object' || typeof first.rid !== 'string') return;
+            if (eventName !== first.rid && eventName !== '__my_messages__') return;
+            add(first.rid, [first]);
+            onUnknownRoom(first.rid);
+        });
+        const sub = realtime.subscribe('stream-room-messages', '__my_messages__', { useCollection: false, args: [] });
+        return () => {
+            off();
+            sub.stop();
+        };
+    }, [realtime, add, onUnknownRoom]);
+
+    useEffect(() => {
+        if (!room) return;
+        const sub = realtime.subscribe('stream-room-messages', room._id, { useCollection: false, args: [] });
+        return sub.stop;
+    }, [realtime, room]);
+
+    return { messages: room ? (byRoom[room._id] ?? []) : [], reload: load };
+}

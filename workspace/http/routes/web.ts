@@ -1,0 +1,71 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Router } from '../Router';
+import type { Workspace } from '../../Workspace';
+import type { HandlerResult } from '../types';
+import { requireUser } from '../guards';
+import { notFound, ok } from '../respond';
+import type { RoomDoc } from '../../services/Rooms';
+
+/** Where `scripts/build-web.js` writes the page (index.html, app.js, app.css, fonts). */
+export const WEB_DIR = process.env.WEB_DIR ? path.resolve(process.env.WEB_DIR) : path.resolve(__dirname, '..', '..', '..', 'web', 'dist');
+
+const CONTENT_TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.map': 'application/json',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff': 'font/woff',
+    '.woff2': 'font/woff2',
+    '.ttf': 'font/ttf',
+    '.eot': 'application/vnd.ms-fontobject',
+};
+
+const NOT_BUILT = 'The page is not built. Run `node scripts/build-web.js` (npm start does it).';
+
+/** A file of the built page; never outside WEB_DIR. */
+function serveFile(relative: string): HandlerResult {
+    const file = path.resolve(WEB_DIR, relative);
+    if (file !== WEB_DIR && !file.startsWith(WEB_DIR + path.sep)) throw notFound();
+    let body: Buffer;
+    try {
+        body = fs.readFileSync(file);
+    } catch {
+        if (relative === 'index.html') return { status: 503, body: NOT_BUILT };
+        throw notFound(`No file at /web/${relative}`);
+    }
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const cache = relative === 'index.html' ? 'no-cache' : 'no-cache, max-age=0';
+    return { status: 200, body, headers: { 'Content-Type': type, 'Cache-Control': cache } };
+}
+
+function roomView(room: RoomDoc): Record<string, unknown> {
+    return { ...room, rid: room._id };
+}
+
+/**
+ * The page at `/` (static files under `/web/`), plus the two Rocket.Chat REST paths its client
+ * reads that the rest of the workspace does not carry: `GET /api/apps/languages` (the apps'
+ * i18n, as Rocket.Chat's client loads it for app settings, commands and action buttons) and
+ * `GET /api/v1/rooms.get` (the caller's rooms).
+ */
+export function webRoutes(router: Router, ws: Workspace): void {
+    router.get('/', async () => serveFile('index.html'));
+    router.get('/web/*', async (ctx) => serveFile(ctx.params['*'] || 'index.html'));
+
+    // Rocket.Chat: apps/meteor/ee/server/apps/communication/rest.ts, route `languages`.
+    router.get('/api/apps/languages', async () => {
+        const apps = (await ws.engine.apps()).map((app) => ({ id: app.getID(), languages: app.getStorageItem().languageContent ?? {} }));
+        return ok({ apps });
+    });
+
+    // Rocket.Chat: apps/meteor/app/api/server/v1/rooms.ts `rooms.get` (the caller's rooms; `updatedSince` not carried).
+    router.get('/api/v1/rooms.get', async (ctx) => {
+        const user = requireUser(ctx);
+        const rooms = (await ws.store.col('rooms').findAsync({ $or: [{ uids: user._id }, { default: true }] })) as unknown as RoomDoc[];
+        return ok({ update: rooms.map(roomView), remove: [] });
+    });
+}
