@@ -1,5 +1,6 @@
 import {
     IAppAccessors,
+    IAppInstallationContext,
     IConfigurationExtend,
     IConfigurationModify,
     IEnvironmentRead,
@@ -25,23 +26,18 @@ import {
 import { IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUser, IUserStatusContext } from '@rocket.chat/apps-engine/definition/users';
 
 import { StatusCommand } from './commands/StatusCommand';
-import { CustomUserStatusCreateEndpoint } from './endpoints/CustomUserStatusCreateEndpoint';
-import { CustomUserStatusDeleteEndpoint } from './endpoints/CustomUserStatusDeleteEndpoint';
-import { CustomUserStatusListEndpoint } from './endpoints/CustomUserStatusListEndpoint';
-import { CustomUserStatusUpdateEndpoint } from './endpoints/CustomUserStatusUpdateEndpoint';
-import { UsersGetStatusEndpoint } from './endpoints/UsersGetStatusEndpoint';
-import { UsersSetStatusEndpoint } from './endpoints/UsersSetStatusEndpoint';
-import { rearmStatusExpiries, statusExpiryProcessor, statusExpirySweepProcessor } from './jobs/StatusExpiryJob';
-import { PresenceEnableBroadcastEndpoint } from './endpoints/PresenceEnableBroadcastEndpoint';
-import { PresenceGetConnectionsEndpoint } from './endpoints/PresenceGetConnectionsEndpoint';
+import { appEndpoints } from './endpoints/endpoints';
 import { presenceProcessors } from './jobs/PresenceMonitorJob';
+import { rearmStatusExpiries, statusExpiryProcessors } from './jobs/StatusExpiryJob';
+import { customStatusPreSettingUpdate, customStatusSyncProcessor } from './listeners/CustomStatusSettingsListener';
 import { onUserLoggedIn, onUserLoggedOut, onUserStatusChanged } from './listeners/PresenceListeners';
 import { presencePreSettingUpdate, presenceSettingUpdated, startPresenceMonitor } from './listeners/PresenceSettingsListener';
-import { customStatusPreSettingUpdate, customStatusSyncProcessor } from './listeners/CustomStatusSettingsListener';
+import { noteAdmin } from './services/presence/admins';
+import { describeError } from './services/presence/PresenceApp';
 import { APP_SETTINGS } from './settings/AppSetting';
-import { handleActionButton, handleBlockAction, handleViewSubmit } from './ui/UiHandlers';
-import { StatusPickerId } from './ui/StatusPickerView';
 import { CustomStatusAdminId } from './ui/CustomStatusAdminView';
+import { StatusPickerId } from './ui/StatusPickerView';
+import { handleActionButton, handleBlockAction, handleViewSubmit } from './ui/UiHandlers';
 
 /** Wiring only: settings, commands, endpoints, jobs, listeners. The behaviour lives in the modules it wires. */
 export default class UserStatusApp extends App implements IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUIKitInteractionHandler {
@@ -52,23 +48,9 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
         await Promise.all(APP_SETTINGS.map((setting) => configuration.settings.provideSetting(setting)));
         // endpoints check request.user themselves, to answer a missing login in Rocket.Chat's JSON envelope
-        await configuration.api.provideApi({
-            visibility: ApiVisibility.PUBLIC,
-            security: ApiSecurity.UNSECURE,
-            endpoints: [
-                new UsersSetStatusEndpoint(this),
-                new UsersGetStatusEndpoint(this),
-                new CustomUserStatusListEndpoint(this),
-                new CustomUserStatusCreateEndpoint(this),
-                new CustomUserStatusUpdateEndpoint(this),
-                new CustomUserStatusDeleteEndpoint(this),
-                new PresenceGetConnectionsEndpoint(this),
-                new PresenceEnableBroadcastEndpoint(this),
-            ],
-        });
+        await configuration.api.provideApi({ visibility: ApiVisibility.PUBLIC, security: ApiSecurity.UNSECURE, endpoints: appEndpoints(this) });
         await configuration.scheduler.registerProcessors([
-            statusExpiryProcessor,
-            statusExpirySweepProcessor,
+            ...statusExpiryProcessors(() => this.getLogger()),
             customStatusSyncProcessor(this),
             ...presenceProcessors(this),
         ]);
@@ -88,43 +70,56 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         await configuration.slashCommands.provideSlashCommand(new StatusCommand('userstatus', false, this));
     }
 
+    /** The admin who installs the app is the first admin it can message. */
+    public async onInstall(context: IAppInstallationContext, read: IRead, _http: IHttp, persistence: IPersistence, _modify: IModify): Promise<void> {
+        await noteAdmin({ read, persis: persistence }, context.user).catch((error) =>
+            this.getLogger().warn(`could not note the installing admin: ${describeError(error)}`),
+        );
+    }
+
     public async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
         try {
             const rearmed = await rearmStatusExpiries(this.getAccessors().reader, configurationModify.scheduler);
             this.getLogger().debug(`re-armed ${rearmed} pending status expiries`);
         } catch (error) {
-            this.getLogger().error('could not re-arm pending status expiries', error);
+            this.getLogger().error(`could not re-arm pending status expiries: ${describeError(error)}`);
         }
-        await startPresenceMonitor(configurationModify).catch((error) => this.getLogger().error('could not start the presence monitor', error));
+        await startPresenceMonitor(configurationModify).catch((error) =>
+            this.getLogger().error(`could not start the presence monitor: ${describeError(error)}`),
+        );
         try {
             // take over Rocket.Chat's built-in /status; `/status <message>` keeps setting the message
             await configurationModify.slashCommands.modifySlashCommand(new StatusCommand('status', true, this));
         } catch (error) {
-            this.getLogger().warn('could not take over /status (another app has it, or the workspace has none); /userstatus still works', error);
+            this.getLogger().warn(
+                `could not take over /status (another app has it, or the workspace has none); /userstatus still works: ${describeError(error)}`,
+            );
         }
         return super.onEnable(environment, configurationModify);
     }
 
     public async onPreSettingUpdate(context: ISettingUpdateContext, configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<ISetting> {
-        const customStatuses = await customStatusPreSettingUpdate(context, configurationModify, read);
-        if (customStatuses) {
-            return customStatuses;
+        try {
+            return (await customStatusPreSettingUpdate(context, configurationModify, read)) ?? (await presencePreSettingUpdate(context, read));
+        } catch (error) {
+            this.getLogger().error(`checking the setting ${context.newSetting.id} failed: ${describeError(error)}`);
+            return context.newSetting;
         }
-        return presencePreSettingUpdate(context, read);
     }
 
     public async onSettingUpdated(setting: ISetting, configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<void> {
-        return presenceSettingUpdated(this, setting, configurationModify, read);
+        await presenceSettingUpdated(setting, configurationModify, read).catch((error) =>
+            this.getLogger().error(`applying the setting ${setting.id} failed: ${describeError(error)}`),
+        );
     }
 
     public async executeActionButtonHandler(
         context: UIKitActionButtonInteractionContext,
         read: IRead,
         _http: IHttp,
-        _persistence: IPersistence,
-        _modify: IModify,
+        persistence: IPersistence,
     ): Promise<IUIKitResponse> {
-        return handleActionButton(this, context, read);
+        return this.interaction(context, () => handleActionButton(this, context, read, persistence));
     }
 
     public async executeBlockActionHandler(
@@ -132,9 +127,8 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         read: IRead,
         _http: IHttp,
         persistence: IPersistence,
-        _modify: IModify,
     ): Promise<IUIKitResponse> {
-        return handleBlockAction(this, context, read, persistence);
+        return this.interaction(context, () => handleBlockAction(this, context, read, persistence));
     }
 
     public async executeViewSubmitHandler(
@@ -144,18 +138,31 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         persistence: IPersistence,
         modify: IModify,
     ): Promise<IUIKitResponse> {
-        return handleViewSubmit(this, context, read, http, persistence, modify);
+        return this.interaction(context, () => handleViewSubmit(this, context, read, http, persistence, modify));
     }
 
     public async executePostUserLoggedIn(user: IUser, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {
-        return onUserLoggedIn(this, user, read, http, persis, modify);
+        return onUserLoggedIn(this, user, { read, http, persis, modify });
     }
 
     public async executePostUserLoggedOut(user: IUser, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {
-        return onUserLoggedOut(this, user, read, http, persis, modify);
+        return onUserLoggedOut(this, user, { read, http, persis, modify });
     }
 
     public async executePostUserStatusChanged(context: IUserStatusContext, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {
-        return onUserStatusChanged(this, context, read, http, persis, modify);
+        return onUserStatusChanged(this, context, { read, http, persis, modify });
+    }
+
+    /** A UI interaction that fails answers the engine's error response (the client shows it), never an exception. */
+    private async interaction(
+        context: UIKitActionButtonInteractionContext | UIKitBlockInteractionContext | UIKitViewSubmitInteractionContext,
+        run: () => Promise<IUIKitResponse>,
+    ): Promise<IUIKitResponse> {
+        try {
+            return await run();
+        } catch (error) {
+            this.getLogger().error(`a UI interaction failed: ${describeError(error)}`);
+            return context.getInteractionResponder().errorResponse();
+        }
     }
 }

@@ -1,23 +1,24 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { AppError } from '../core/AppError';
-import { PresenceApp } from '../services/PresenceService';
 import { StatusMessageKey } from '../i18n/statusMessages';
 import { Translator } from '../i18n/translate';
+import { PresenceApp } from '../services/presence/PresenceApp';
 
-/** What a subcommand gets: the accessors, the caller, the caller's translator and the command's name. */
+/** What a subcommand gets: the app, the accessors, the caller, the caller's translator and the command's name. */
 export interface CommandContext {
+    app: IApp & PresenceApp;
     read: IRead;
     modify: IModify;
     persistence: IPersistence;
+    http: IHttp;
     sender: IUser;
     t: Translator<StatusMessageKey>;
     /** `/status` or `/userstatus`, for the help text */
     command: string;
     now: Date;
-    /** for the admins' presence subcommands (`connections`, `enable`) */
-    presence?: { app: PresenceApp; http: IHttp };
     /** the slash command's trigger, to open a view (the custom-status console) */
     triggerId?: string;
 }
@@ -28,25 +29,24 @@ export type CommandReply = { ok: true; text: string } | { ok: false; text: strin
 export const reply = (text: string): CommandReply => ({ ok: true, text });
 export const replyError = (text: string): CommandReply => ({ ok: false, text });
 
-/** One localized line for an error value. */
+const STATUS_ERROR_KEYS: ReadonlyArray<string> = [
+    'error-not-allowed',
+    'error-invalid-user',
+    'error-invalid-status',
+    'error-status-not-allowed',
+    'error-invalid-date',
+];
+
+/** One localized line for an error value; never an English reason inside a localized reply. */
 export function errorLine(t: Translator<StatusMessageKey>, error: AppError, params: Record<string, string> = {}): string {
     switch (error.kind) {
         case 'forbidden':
-            return t('error_forbidden');
         case 'unauthenticated':
             return t('error_forbidden');
-        case 'rule': {
-            const known: ReadonlyArray<string> = [
-                'error-not-allowed',
-                'error-invalid-user',
-                'error-invalid-status',
-                'error-status-not-allowed',
-                'error-invalid-date',
-            ];
-            return known.includes(error.code) ? t(error.code as StatusMessageKey, params) : t('error_generic', { reason: error.reason || error.code });
-        }
+        case 'rule':
+            return STATUS_ERROR_KEYS.includes(error.code) ? t(error.code as StatusMessageKey, params) : t('error_failed');
         case 'invalid':
-            return t('error_generic', { reason: error.text });
+            return t('error_failed');
     }
 }
 

@@ -1,44 +1,29 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { STATUS_MESSAGES } from '../i18n/statusMessages';
-import { translator } from '../i18n/translate';
+import { languageOf, translator } from '../i18n/translate';
+import { noteAdmin } from '../services/presence/admins';
+import { takeInactiveNotice } from '../services/presence/notices';
+import { PresenceApp, describeError } from '../services/presence/PresenceApp';
 import { CommandContext, CommandReply } from './CommandContext';
 import { parseStatusCommand } from './parseStatusCommand';
-import { isPresenceSubcommand, PRESENCE_SUBCOMMANDS } from './subcommands/presenceSubcommands';
-import { PresenceApp, takeInactiveNotice } from '../services/PresenceService';
+import { chooseCustomStatusByWords, customStatusListLines, runCustomSubcommand } from './subcommands/customStatusSubcommands';
 import { help } from './subcommands/help';
 import { listStatuses } from './subcommands/listStatuses';
+import { enableFromCommand, showConnections } from './subcommands/presenceSubcommands';
 import { clearStatus, setStatus } from './subcommands/setStatus';
 import { showStatus } from './subcommands/showStatus';
-import { chooseCustomStatusByName, customStatusListLines, runCustomSubcommand } from './subcommands/customStatusSubcommands';
-import { AppSetting } from '../settings/AppSetting';
 
-/** The one dispatcher behind `/status` and `/userstatus`: parse, run the subcommand, answer. */
+/**
+ * The one dispatcher behind `/status` and `/userstatus`: parse, run the subcommand, answer. Words
+ * that are no subcommand may name a custom status (`/status Lunch 1h`); else, for `/status`,
+ * they are the status message, as with Rocket.Chat's built-in command.
+ */
 export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyArray<string>, freeTextIsMessage: boolean): Promise<CommandReply> {
-    const first = args
-        .find((word) => word.trim() !== '')
-        ?.trim()
-        .toLowerCase();
-    if (first && ctx.presence && isPresenceSubcommand(first)) {
-        const { app, http } = ctx.presence;
-        const text = await PRESENCE_SUBCOMMANDS[first]({ app, http, sender: ctx.sender, read: ctx.read, modify: ctx.modify, persis: ctx.persistence });
-        return { ok: true, text };
-    }
-    // custom statuses: `custom ...` for admins, and `/status <custom name>` for everyone
-    const words = args.map((word) => word.trim()).filter((word) => word !== '');
-    if (first === 'custom') {
-        const app = ctx.presence?.app;
-        const writeSettingsText = app
-            ? (text: string) => app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.CustomStatuses, text)
-            : undefined;
-        return runCustomSubcommand(ctx, words.slice(1), { writeSettingsText, appId: app?.getID() });
-    }
-    const chosen = await chooseCustomStatusByName(ctx, words);
-    if (chosen) {
-        return chosen;
-    }
-    const request = parseStatusCommand(args, { now: ctx.now, utcOffset: ctx.sender.utcOffset ?? 0, freeTextIsMessage });
+    const request = parseStatusCommand(args, { now: ctx.now, utcOffset: ctx.sender.utcOffset ?? 0 });
     let result: CommandReply;
     switch (request.kind) {
         case 'help':
@@ -49,6 +34,12 @@ export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyA
             const customs = await customStatusListLines(ctx, { omitWhenEmpty: true });
             return customs ? { ...presets, text: `${presets.text}\n\n${customs}` } : presets;
         }
+        case 'connections':
+            return showConnections(ctx);
+        case 'enable':
+            return enableFromCommand(ctx);
+        case 'custom':
+            return runCustomSubcommand(ctx, request.words);
         case 'show':
             result = await showStatus(ctx, request.username);
             break;
@@ -61,14 +52,35 @@ export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyA
         case 'error':
             result = { ok: false, text: ctx.t(request.key, { ...request.params, command: ctx.command }) };
             break;
+        case 'text': {
+            const chosen = await chooseCustomStatusByWords(ctx, request.words);
+            if (chosen) {
+                return chosen;
+            }
+            result = freeTextIsMessage
+                ? await setStatus(ctx, { message: request.words.join(' ') })
+                : { ok: false, text: ctx.t('error_unknown_subcommand', { word: request.words[0] }) };
+            break;
+        }
     }
     // a wrong subcommand or value: one error line, then the help; nothing changed
     return result.ok ? result : { ok: false, text: `${result.text}\n\n${ctx.t('help', { command: ctx.command })}` };
 }
 
+/** Answers the sender with an ephemeral message from the app's bot (only they see it). */
+async function replyEphemeral(context: SlashCommandContext, read: IRead, modify: IModify, sender: IUser, text: string): Promise<void> {
+    const appUser = await read.getUserReader().getAppUser();
+    const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(text).setGroupable(false);
+    if (appUser) {
+        message.setSender(appUser);
+    }
+    await modify.getNotifier().notifyUser(sender, message.getMessage());
+}
+
 /**
  * `/status` (taking over Rocket.Chat's built-in, `/status <message>` still sets the message) and the
- * app's own `/userstatus` (an unknown word is an error). Every reply is ephemeral, in the user's language.
+ * app's own `/userstatus` (an unknown word is an error). Every reply is ephemeral, in the user's
+ * language; a failure answers a clear line instead of nothing.
  */
 export class StatusCommand implements ISlashCommand {
     public readonly i18nParamsExample: string;
@@ -78,7 +90,7 @@ export class StatusCommand implements ISlashCommand {
     constructor(
         public readonly command: string,
         private readonly freeTextIsMessage: boolean,
-        private readonly app?: PresenceApp,
+        private readonly app: IApp & PresenceApp,
     ) {
         this.i18nParamsExample = `cmd_${command}_params`;
         this.i18nDescription = `cmd_${command}_description`;
@@ -86,26 +98,34 @@ export class StatusCommand implements ISlashCommand {
 
     public async executor(context: SlashCommandContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): Promise<void> {
         const sender = context.getSender();
-        const ctx: CommandContext = {
-            read,
-            modify,
-            persistence,
-            sender,
-            t: translator(STATUS_MESSAGES, sender.settings?.preferences?.language),
-            command: `/${this.command}`,
-            now: new Date(),
-            presence: this.app ? { app: this.app, http } : undefined,
-            triggerId: context.getTriggerId(),
-        };
-        const answer = await dispatchStatusCommand(ctx, context.getArguments(), this.freeTextIsMessage);
-        // after a turn-off by the cap, the first reply of any subcommand says so (once per turn-off)
-        const notice = await takeInactiveNotice({ read, persis: persistence }, sender);
-        const text = notice ? `${notice}\n\n${answer.text}` : answer.text;
-        const appUser = await read.getUserReader().getAppUser();
-        const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(text).setGroupable(false);
-        if (appUser) {
-            message.setSender(appUser);
+        const t = translator(STATUS_MESSAGES, languageOf(sender));
+        let text: string;
+        try {
+            const ctx: CommandContext = {
+                app: this.app,
+                read,
+                modify,
+                persistence,
+                http,
+                sender,
+                t,
+                command: `/${this.command}`,
+                now: new Date(),
+                triggerId: context.getTriggerId(),
+            };
+            const answer = await dispatchStatusCommand(ctx, context.getArguments(), this.freeTextIsMessage);
+            text = answer.text;
+        } catch (error) {
+            this.app.getLogger().error(`/${this.command} failed: ${describeError(error)}`);
+            text = t('error_failed');
         }
-        await modify.getNotifier().notifyUser(sender, message.getMessage());
+        // best effort, never failing the reply: the admin is remembered, and the first reply after a turn-off says so (once per turn-off)
+        const notice = await Promise.all([noteAdmin({ read, persis: persistence }, sender), takeInactiveNotice({ read, persis: persistence }, sender)])
+            .then(([, found]) => found)
+            .catch((error: unknown) => {
+                this.app.getLogger().warn(`/${this.command}: the presence notice failed: ${describeError(error)}`);
+                return undefined;
+            });
+        await replyEphemeral(context, read, modify, sender, notice ? `${notice}\n\n${text}` : text);
     }
 }

@@ -8,56 +8,60 @@ export type StatusCommandRequest =
     | { kind: 'clear' }
     | { kind: 'show'; username?: string }
     | { kind: 'set'; status?: UserPresence; message?: string; expiresAt?: Date }
-    | {
-          kind: 'error';
-          key: 'error_unknown_subcommand' | 'error_invalid_duration' | 'error_past_duration' | 'error_missing_user';
-          params: Record<string, string>;
-      };
+    | { kind: 'connections' }
+    | { kind: 'enable' }
+    | { kind: 'custom'; words: string[] }
+    /** no subcommand: the words may name a custom status, or be a message (`/status`), or an unknown word (`/userstatus`) */
+    | { kind: 'text'; words: string[] }
+    | { kind: 'error'; key: 'error_invalid_duration' | 'error_past_duration'; params: Record<string, string> };
 
 export interface ParseOptions {
     now: Date;
     /** the user's UTC offset in hours, for `today` and dates */
     utcOffset: number;
-    /**
-     * `/status` keeps Rocket.Chat's built-in meaning: text that is no subcommand is the status
-     * message. The app's own command answers an unknown word with an error instead.
-     */
-    freeTextIsMessage: boolean;
 }
 
 const ALIASES: Record<string, UserPresence> = { invisible: 'offline', dnd: 'busy' };
+const CUSTOM_VERBS = ['list', 'create', 'add', 'rename', 'presence', 'type', 'console', 'admin', 'delete', 'remove'];
+const USERNAME = /^@?[\w.-]+$/;
+
+/** A duration at the start of `words` (one word, or `this week`): how many words it takes and when it ends. */
+export function leadingDuration(
+    words: ReadonlyArray<string>,
+    options: ParseOptions,
+): { take: number; until: Date } | { take: number; error: 'invalid' | 'past'; text: string } | undefined {
+    if (words.length > 1 && `${words[0]} ${words[1]}`.toLowerCase() === 'this week') {
+        const parsed = parseDuration('this week', options.now, options.utcOffset);
+        return parsed.ok ? { take: 2, until: parsed.until } : { take: 2, error: parsed.reason, text: 'this week' };
+    }
+    if (words.length > 0 && looksLikeDuration(words[0])) {
+        const parsed = parseDuration(words[0], options.now, options.utcOffset);
+        return parsed.ok ? { take: 1, until: parsed.until } : { take: 1, error: parsed.reason, text: words[0] };
+    }
+    return undefined;
+}
 
 /** Reads `<preset> [duration] [message...]` after the preset word. */
 function parseSet(status: UserPresence, rest: string[], options: ParseOptions): StatusCommandRequest {
-    let words = rest;
-    let expiresAt: Date | undefined;
-    if (words.length > 0 && looksLikeDuration(words[0])) {
-        const twoWords = words[0].toLowerCase() === 'this' || (words.length > 1 && `${words[0]} ${words[1]}`.toLowerCase() === 'this week');
-        const take = twoWords ? 2 : 1;
-        const duration = words.slice(0, take).join(' ');
-        const parsed = parseDuration(duration, options.now, options.utcOffset);
-        if (!parsed.ok) {
-            return { kind: 'error', key: parsed.reason === 'past' ? 'error_past_duration' : 'error_invalid_duration', params: { duration } };
-        }
-        expiresAt = parsed.until;
-        words = words.slice(take);
-    } else if (words.length > 1 && `${words[0]} ${words[1]}`.toLowerCase() === 'this week') {
-        const parsed = parseDuration('this week', options.now, options.utcOffset);
-        if (parsed.ok) {
-            expiresAt = parsed.until;
-            words = words.slice(2);
-        }
+    const duration = leadingDuration(rest, options);
+    if (duration && 'error' in duration) {
+        return { kind: 'error', key: duration.error === 'past' ? 'error_past_duration' : 'error_invalid_duration', params: { duration: duration.text } };
     }
-    const request: StatusCommandRequest = { kind: 'set', status };
-    if (words.length > 0) {
-        request.message = words.join(' ');
-    }
-    if (expiresAt) {
-        request.expiresAt = expiresAt;
-    }
-    return request;
+    const words = duration ? rest.slice(duration.take) : rest;
+    return {
+        kind: 'set',
+        status,
+        ...(words.length > 0 ? { message: words.join(' ') } : {}),
+        ...(duration ? { expiresAt: duration.until } : {}),
+    };
 }
 
+/**
+ * Splits a command's arguments (already through Rocket.Chat's `parseParameters`: quotes group
+ * words and vanish, runs of spaces collapse) into a subcommand. A first word that names a
+ * subcommand is that subcommand only when the rest fits its arguments: `/status show me the
+ * money` is no `show`, it is text (a message, for `/status`).
+ */
 export function parseStatusCommand(args: ReadonlyArray<string>, options: ParseOptions): StatusCommandRequest {
     const words = args.map((w) => w.trim()).filter((w) => w !== '');
     if (words.length === 0) {
@@ -65,34 +69,62 @@ export function parseStatusCommand(args: ReadonlyArray<string>, options: ParseOp
     }
     const [first, ...rest] = words;
     const sub = first.toLowerCase();
+    const text: StatusCommandRequest = { kind: 'text', words };
+    const only = (request: StatusCommandRequest): StatusCommandRequest => (rest.length === 0 ? request : text);
     switch (sub) {
         case 'help':
         case '?':
-            return { kind: 'help' };
+            return only({ kind: 'help' });
         case 'list':
-            return { kind: 'list' };
+            return only({ kind: 'list' });
         case 'clear':
         case 'reset':
-            return rest.length === 0 || !options.freeTextIsMessage ? { kind: 'clear' } : { kind: 'set', message: words.join(' ') };
+            return only({ kind: 'clear' });
+        case 'me':
+            return only({ kind: 'show' });
+        case 'connections':
+            return only({ kind: 'connections' });
+        case 'enable':
+            return only({ kind: 'enable' });
         case 'show':
         case 'get':
-        case 'me': {
-            if (sub === 'me' || rest.length === 0) {
+            if (rest.length === 0) {
                 return { kind: 'show' };
             }
-            const username = rest[0].replace(/^@/, '');
-            return username ? { kind: 'show', username } : { kind: 'error', key: 'error_missing_user', params: {} };
-        }
+            return rest.length === 1 && USERNAME.test(rest[0]) ? { kind: 'show', username: rest[0].replace(/^@/, '') } : text;
         case 'message':
         case 'msg':
             return { kind: 'set', message: rest.join(' ') };
+        case 'custom':
+            return rest.length === 0 || CUSTOM_VERBS.includes(rest[0].toLowerCase()) ? { kind: 'custom', words: rest } : text;
     }
     const preset = isUserPresence(sub) ? sub : ALIASES[sub];
-    if (preset) {
-        return parseSet(preset, rest, options);
+    return preset ? parseSet(preset, rest, options) : text;
+}
+
+/**
+ * `<custom status name> [duration]`: the longest run of first words that names a custom status
+ * (ignoring case), followed by nothing or by exactly a duration. `undefined` when none fits.
+ */
+export function matchCustomStatusWords<T extends { name: string }>(
+    words: ReadonlyArray<string>,
+    statuses: ReadonlyArray<T>,
+    options: ParseOptions,
+): { status: T; expiresAt?: Date } | { status: T; error: 'invalid' | 'past'; text: string } | undefined {
+    const byName = new Map(statuses.map((s) => [s.name.trim().toLowerCase(), s]));
+    for (let take = words.length; take >= 1; take--) {
+        const status = byName.get(words.slice(0, take).join(' ').toLowerCase());
+        if (!status) {
+            continue;
+        }
+        const rest = words.slice(take);
+        if (rest.length === 0) {
+            return { status };
+        }
+        const duration = leadingDuration(rest, options);
+        if (duration && duration.take === rest.length) {
+            return 'error' in duration ? { status, error: duration.error, text: duration.text } : { status, expiresAt: duration.until };
+        }
     }
-    if (options.freeTextIsMessage) {
-        return { kind: 'set', message: words.join(' ') };
-    }
-    return { kind: 'error', key: 'error_unknown_subcommand', params: { word: first } };
+    return undefined;
 }

@@ -1,7 +1,7 @@
 import { HttpStatusCode } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { AppError, errorText } from '../core/AppError';
+import { AppError, errorText, ruleError } from '../core/AppError';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
@@ -10,17 +10,29 @@ export function success(content: Record<string, unknown> = {}): IApiResponse {
 }
 
 /** The exact failure bodies of Rocket.Chat's REST API (SPEC.md section 2). */
-export function failure(error: AppError): IApiResponse {
+export function failure(error: AppError, extra: Record<string, unknown> = {}): IApiResponse {
+    const respond = (status: HttpStatusCode, content: Record<string, unknown>) => ({
+        status,
+        headers: JSON_HEADERS,
+        content: { success: false, ...content, ...extra },
+    });
     switch (error.kind) {
         case 'unauthenticated': {
             const message = errorText(error);
-            return { status: HttpStatusCode.UNAUTHORIZED, headers: JSON_HEADERS, content: { success: false, status: 'error', message, error: message } };
+            return respond(HttpStatusCode.UNAUTHORIZED, { status: 'error', message, error: message });
         }
         case 'forbidden':
-            return { status: HttpStatusCode.FORBIDDEN, headers: JSON_HEADERS, content: { success: false, error: errorText(error) } };
+            return respond(HttpStatusCode.FORBIDDEN, { error: errorText(error) });
         case 'rule':
-            return { status: HttpStatusCode.BAD_REQUEST, headers: JSON_HEADERS, content: { success: false, errorType: error.code, error: errorText(error) } };
+            return respond(HttpStatusCode.BAD_REQUEST, { errorType: error.code, error: errorText(error) });
         case 'invalid':
-            return { status: HttpStatusCode.BAD_REQUEST, headers: JSON_HEADERS, content: { success: false, error: errorText(error) } };
+            return respond(HttpStatusCode.BAD_REQUEST, { error: errorText(error) });
     }
 }
+
+/**
+ * What a request answers when something it depends on failed (a bridge call, the store): as
+ * Rocket.Chat answers a thrown error (400, `API.v1.failure`), never a 500 and never the cause's
+ * details. The handlers order their writes so that such a failure leaves nothing half done.
+ */
+export const unexpectedFailure = (): AppError => ruleError('error-app-failure', 'The request could not be completed and nothing was changed; please try again');

@@ -101,12 +101,12 @@ const de: Record<CustomStatusMessageKey, string> = {
 
 const es: Record<CustomStatusMessageKey, string> = {
     settings_refused: '# Rechazado, no se cambió nada: línea {line} "{text}": {reason}',
-    reason_line_format: 'escriba un "nombre: presencia" por línea',
+    reason_line_format: 'escribe un "nombre: presencia" por línea',
     reason_name_required: 'el nombre es obligatorio',
     reason_invalid_name: '"{name}" no es un nombre válido (sin > < & " \')',
     reason_name_in_use: 'el nombre "{name}" ya está en uso',
     reason_invalid_type: '"{type}" no es una presencia válida: online, away, busy u offline',
-    reason_not_authorized: 'no tiene permiso para gestionar estados personalizados',
+    reason_not_authorized: 'no tienes permiso para gestionar estados personalizados',
     reason_not_found: 'no existe el estado personalizado "{name}"',
     presence_online: 'En línea',
     presence_away: 'Ausente',
@@ -121,7 +121,7 @@ const es: Record<CustomStatusMessageKey, string> = {
     cmd_deleted: 'Estado personalizado "{name}" eliminado. Quien lo muestra lo conserva.',
     cmd_usage:
         'Estados personalizados (admins): {command} custom console | custom list | custom create <nombre> [: presencia] | custom rename <nombre> : <nuevo nombre> | custom presence <nombre> : <presencia> | custom delete <nombre>',
-    cmd_chosen: 'Su estado ahora es "{name}" ({presence}).',
+    cmd_chosen: 'Tu estado ahora es "{name}" ({presence}).',
 };
 
 export const CUSTOM_STATUS_MESSAGES: Catalog<CustomStatusMessageKey> = { en, 'pt-BR': ptBR, de, es };

@@ -25,14 +25,13 @@ export type StatusMessageKey =
     | 'error_unknown_subcommand'
     | 'error_invalid_duration'
     | 'error_past_duration'
-    | 'error_missing_user'
     | 'error-not-allowed'
     | 'error-invalid-user'
     | 'error-invalid-status'
     | 'error-status-not-allowed'
     | 'error-invalid-date'
     | 'error_forbidden'
-    | 'error_generic';
+    | 'error_failed';
 
 const en: Record<StatusMessageKey, string> = {
     status_online: 'Online',
@@ -61,21 +60,22 @@ const en: Record<StatusMessageKey, string> = {
         '{command} message <text>: set only the status message',
         '{command} clear: back to Online with no message',
         "{command} show [@user]: show your status or someone else's",
-        '{command} list: the statuses you can set',
+        '{command} list: the statuses you can set, custom statuses included',
+        '{command} <custom status> [duration]: take a custom status, for example {command} Lunch 1h',
+        '{command} custom ...: (admins) manage custom statuses; {command} custom for the details',
         '{command} connections | enable: (admins) show the connections and turn the presence service back on',
         '{command} help: this help',
     ].join('\n'),
     error_unknown_subcommand: 'Unknown subcommand "{word}".',
     error_invalid_duration: '"{duration}" is not a duration: use 30m, 1h, 2h30m, today, tomorrow, this week or a date like 2026-12-24.',
     error_past_duration: '"{duration}" is in the past.',
-    error_missing_user: 'Which user? Write {command} show @username.',
     'error-not-allowed': 'Changing the status is not allowed on this workspace.',
     'error-invalid-user': 'There is no user "{username}".',
     'error-invalid-status': 'Valid statuses are online, away, busy and offline.',
     'error-status-not-allowed': 'The invisible (offline) status is disabled on this workspace.',
     'error-invalid-date': 'The expiry must be a date in the future.',
     error_forbidden: 'You are not allowed to do that.',
-    error_generic: 'That did not work: {reason}',
+    error_failed: 'That did not work just now, and nothing was changed. Please try again.',
 };
 
 const ptBR: Record<StatusMessageKey, string> = {
@@ -105,21 +105,22 @@ const ptBR: Record<StatusMessageKey, string> = {
         '{command} message <texto>: define só a mensagem de status',
         '{command} clear: volta para Online sem mensagem',
         '{command} show [@usuário]: mostra o seu status ou o de outra pessoa',
-        '{command} list: os status que você pode definir',
+        '{command} list: os status que você pode definir, incluindo os personalizados',
+        '{command} <status personalizado> [duração]: usa um status personalizado, por exemplo {command} Almoço 1h',
+        '{command} custom ...: (admins) gerencia os status personalizados; {command} custom para os detalhes',
         '{command} connections | enable: (admins) mostra as conexões e religa o serviço de presença',
         '{command} help: esta ajuda',
     ].join('\n'),
     error_unknown_subcommand: 'Subcomando desconhecido "{word}".',
     error_invalid_duration: '"{duration}" não é uma duração: use 30m, 1h, 2h30m, today, tomorrow, this week ou uma data como 2026-12-24.',
     error_past_duration: '"{duration}" está no passado.',
-    error_missing_user: 'Qual usuário? Escreva {command} show @usuário.',
     'error-not-allowed': 'Mudar o status não é permitido neste workspace.',
     'error-invalid-user': 'Não existe o usuário "{username}".',
     'error-invalid-status': 'Os status válidos são online, away, busy e offline.',
     'error-status-not-allowed': 'O status invisível (offline) está desativado neste workspace.',
     'error-invalid-date': 'A expiração precisa ser uma data no futuro.',
     error_forbidden: 'Você não tem permissão para isso.',
-    error_generic: 'Não funcionou: {reason}',
+    error_failed: 'Não funcionou agora, e nada foi alterado. Tente novamente.',
 };
 
 const de: Record<StatusMessageKey, string> = {
@@ -128,16 +129,16 @@ const de: Record<StatusMessageKey, string> = {
     status_busy: 'Beschäftigt',
     status_offline: 'Offline (unsichtbar)',
     status_disabled: 'Deaktiviert (der Präsenzdienst ist aus)',
-    set_done: 'Dein Status ist jetzt {status}.',
-    set_done_until: 'Dein Status ist jetzt {status} bis {until}; danach kommt der vorherige zurück.',
-    message_done: 'Deine Statusnachricht ist jetzt „{message}“.',
-    message_cleared: 'Deine Statusnachricht ist gelöscht.',
-    clear_done: 'Dein Status ist zurückgesetzt: Online, keine Nachricht.',
-    show_self: 'Dein Status: {status}.',
+    set_done: 'Ihr Status ist jetzt {status}.',
+    set_done_until: 'Ihr Status ist jetzt {status} bis {until}; danach kommt der vorherige zurück.',
+    message_done: 'Ihre Statusnachricht ist jetzt „{message}“.',
+    message_cleared: 'Ihre Statusnachricht ist gelöscht.',
+    clear_done: 'Ihr Status ist zurückgesetzt: Online, keine Nachricht.',
+    show_self: 'Ihr Status: {status}.',
     show_other: '@{username}: {status}.',
     show_message: 'Nachricht: „{message}“.',
     show_until: 'Bis {until}.',
-    list_title: 'Status, die du setzen kannst:',
+    list_title: 'Status, die Sie setzen können:',
     list_online: 'online: erreichbar',
     list_away: 'away: nicht am Platz',
     list_busy: 'busy: bitte nicht stören',
@@ -148,22 +149,23 @@ const de: Record<StatusMessageKey, string> = {
         '  Dauern: 30m, 1h, 2h30m, today, tomorrow, this week, 2026-12-24, 2026-12-24T09:00',
         '{command} message <Text>: nur die Statusnachricht setzen',
         '{command} clear: zurück zu Online ohne Nachricht',
-        '{command} show [@Benutzer]: deinen Status oder den einer anderen Person zeigen',
-        '{command} list: die Status, die du setzen kannst',
+        '{command} show [@Benutzer]: Ihren Status oder den einer anderen Person zeigen',
+        '{command} list: die Status, die Sie setzen können, auch die benutzerdefinierten',
+        '{command} <benutzerdefinierter Status> [Dauer]: einen benutzerdefinierten Status wählen, zum Beispiel {command} Mittagspause 1h',
+        '{command} custom ...: (Admins) benutzerdefinierte Status verwalten; {command} custom für die Einzelheiten',
         '{command} connections | enable: (Admins) Verbindungen zeigen und den Präsenzdienst wieder einschalten',
         '{command} help: diese Hilfe',
     ].join('\n'),
     error_unknown_subcommand: 'Unbekannter Unterbefehl „{word}“.',
-    error_invalid_duration: '„{duration}“ ist keine Dauer: nutze 30m, 1h, 2h30m, today, tomorrow, this week oder ein Datum wie 2026-12-24.',
+    error_invalid_duration: '„{duration}“ ist keine Dauer: Nutzen Sie 30m, 1h, 2h30m, today, tomorrow, this week oder ein Datum wie 2026-12-24.',
     error_past_duration: '„{duration}“ liegt in der Vergangenheit.',
-    error_missing_user: 'Welcher Benutzer? Schreibe {command} show @benutzername.',
     'error-not-allowed': 'Den Status zu ändern ist in diesem Workspace nicht erlaubt.',
     'error-invalid-user': 'Es gibt keinen Benutzer „{username}“.',
     'error-invalid-status': 'Gültige Status sind online, away, busy und offline.',
     'error-status-not-allowed': 'Der unsichtbare Status (offline) ist in diesem Workspace deaktiviert.',
     'error-invalid-date': 'Das Ablaufdatum muss in der Zukunft liegen.',
-    error_forbidden: 'Das darfst du nicht.',
-    error_generic: 'Das hat nicht geklappt: {reason}',
+    error_forbidden: 'Das dürfen Sie nicht.',
+    error_failed: 'Das hat gerade nicht geklappt, und nichts wurde geändert. Bitte versuchen Sie es erneut.',
 };
 
 const es: Record<StatusMessageKey, string> = {
@@ -193,21 +195,22 @@ const es: Record<StatusMessageKey, string> = {
         '{command} message <texto>: pone solo el mensaje de estado',
         '{command} clear: vuelve a En línea sin mensaje',
         '{command} show [@usuario]: muestra tu estado o el de otra persona',
-        '{command} list: los estados que puedes poner',
+        '{command} list: los estados que puedes poner, también los personalizados',
+        '{command} <estado personalizado> [duración]: pone un estado personalizado, por ejemplo {command} Comida 1h',
+        '{command} custom ...: (admins) gestiona los estados personalizados; {command} custom para los detalles',
         '{command} connections | enable: (admins) muestra las conexiones y vuelve a encender el servicio de presencia',
         '{command} help: esta ayuda',
     ].join('\n'),
     error_unknown_subcommand: 'Subcomando desconocido "{word}".',
     error_invalid_duration: '"{duration}" no es una duración: usa 30m, 1h, 2h30m, today, tomorrow, this week o una fecha como 2026-12-24.',
     error_past_duration: '"{duration}" está en el pasado.',
-    error_missing_user: '¿Qué usuario? Escribe {command} show @usuario.',
-    'error-not-allowed': 'Cambiar el estado no está permitido en este workspace.',
+    'error-not-allowed': 'Cambiar el estado no está permitido en este espacio de trabajo.',
     'error-invalid-user': 'No existe el usuario "{username}".',
     'error-invalid-status': 'Los estados válidos son online, away, busy y offline.',
-    'error-status-not-allowed': 'El estado invisible (offline) está desactivado en este workspace.',
+    'error-status-not-allowed': 'El estado invisible (offline) está desactivado en este espacio de trabajo.',
     'error-invalid-date': 'La expiración debe ser una fecha en el futuro.',
     error_forbidden: 'No tienes permiso para hacer eso.',
-    error_generic: 'No funcionó: {reason}',
+    error_failed: 'No funcionó ahora, y no se cambió nada. Inténtalo de nuevo.',
 };
 
 export const STATUS_MESSAGES: Catalog<StatusMessageKey> = { en, 'pt-BR': ptBR, de, es };

@@ -33,3 +33,9 @@ export function translator<K extends string>(catalog: Catalog<K>, preferred: str
     const messages: Partial<Record<K, string>> = catalog[language] ?? {};
     return (key, params) => interpolate(messages[key] ?? catalog.en[key], params);
 }
+
+/** A user's language as the engine hands it over (Rocket.Chat's `settings.preferences.language`). */
+export function languageOf(user: { settings?: { preferences?: { language?: unknown } } } | undefined): string | undefined {
+    const language = user?.settings?.preferences?.language;
+    return typeof language === 'string' && language !== '' ? language : undefined;
+}

@@ -142,7 +142,7 @@ const es: Record<UiMessageKey, string> = {
     picker_presets: 'Predefinidos',
     picker_customs: 'Estados personalizados',
     picker_message: 'Mensaje',
-    picker_message_placeholder: '¿Cuál es su estado?',
+    picker_message_placeholder: '¿Cuál es tu estado?',
     picker_clear_after: 'Borrar después de',
     clear_never: 'No borrar',
     clear_30m: '30 minutos',
@@ -166,7 +166,7 @@ const es: Record<UiMessageKey, string> = {
     form_name: 'Nombre',
     form_presence: 'Presencia',
     form_presence_none: 'Ninguna (solo el mensaje)',
-    error_choose_status: 'Elija un estado',
+    error_choose_status: 'Elige un estado',
     error_status_gone: 'Este estado personalizado ya no existe',
 };
 

@@ -1,90 +1,75 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 
+import { ClaimRepository } from '../storage/ClaimRepository';
+import { ConnectionCountRepository } from '../storage/presence/ConnectionCountRepository';
+import { PresenceAccess, PresenceApp, describeError, storeOf } from '../services/presence/PresenceApp';
+import { messageAdmins } from '../services/presence/admins';
+import { checkPresence } from '../services/presence/presenceCheck';
+import { enablePresence, readPresenceState, turnOff } from '../services/presence/presenceSwitch';
+import { readPresenceConfig } from '../services/presence/presenceConfig';
+import { PRESENCE_MESSAGES } from '../i18n/presenceMessages';
+import { translator } from '../i18n/translate';
 import { AppSetting } from '../settings/AppSetting';
-import { PresenceApp, enforceCap, readPresenceSettings, runCounted, setWorkspaceBroadcastDisabled } from '../services/PresenceService';
-import { PresenceRepository, effectiveCount } from '../storage/PresenceRepository';
 
-/** The recurring monitor, and the same check run once right after a cap setting changes. */
+/** The recurring monitor; the same check once, right after a cap setting changed; an admin's switch from the settings page. */
 export const PRESENCE_MONITOR_JOB = 'presence-monitor';
 export const PRESENCE_CAP_CHECK_JOB = 'presence-cap-check';
-export const PRESENCE_MONITOR_INTERVAL = '30 seconds';
+export const PRESENCE_SWITCH_JOB = 'presence-switch';
+export const PRESENCE_MONITOR_INTERVAL = '20 seconds';
 
-export interface WorkspaceAccess {
-    url: string;
-    userId: string;
-    token: string;
-}
-
-async function workspaceAccess(read: IRead): Promise<WorkspaceAccess | undefined> {
-    const settings = read.getEnvironmentReader().getSettings();
-    const [url, userId, token] = await Promise.all([
-        settings.getValueById(AppSetting.WorkspaceUrl),
-        settings.getValueById(AppSetting.WorkspaceAccessUserId),
-        settings.getValueById(AppSetting.WorkspaceAccessToken),
-    ]);
-    if (typeof url !== 'string' || !url.trim() || typeof userId !== 'string' || !userId.trim() || typeof token !== 'string' || !token.trim()) {
-        return undefined;
-    }
-    return { url: url.trim().replace(/\/+$/, ''), userId: userId.trim(), token: token.trim() };
-}
-
-/** The workspace's own count (`GET /api/v1/presence.getConnections`), or why it could not be read. The token is never logged. */
-export async function readWorkspaceConnections(http: IHttp, access: WorkspaceAccess): Promise<{ current: number } | { error: string }> {
-    try {
-        const response = await http.get(`${access.url}/api/v1/presence.getConnections`, {
-            headers: { 'X-User-Id': access.userId, 'X-Auth-Token': access.token },
-            timeout: 5000,
-        });
-        const current = (response.data as { current?: unknown } | undefined)?.current;
-        if (response.statusCode !== 200 || typeof current !== 'number' || !Number.isFinite(current) || current < 0) {
-            return { error: `HTTP ${response.statusCode}` };
-        }
-        return { current };
-    } catch (error) {
-        return { error: (error as Error).message };
-    }
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * One run: read the aggregate (one record), correct it from the workspace's exact count when
- * configured (one HTTP call), apply the cap, and keep the workspace settings in line with a
- * service that is off. Its work is the same at 10 users and at 100,000.
+ * One run of the monitor: the count and the cap (Rocket.Chat's own count when configured: one
+ * HTTP call), Rocket.Chat's switches kept in line while the service is off, and the records of
+ * instances that are gone removed. Its work grows with the number of instances, never of users.
  */
-export async function runPresenceMonitor(app: PresenceApp, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<number> {
-    const repository = new PresenceRepository(read.getPersistenceReader(), persis);
-    const access = await workspaceAccess(read);
-    let count: number;
-    if (access) {
-        const exact = await readWorkspaceConnections(http, access);
-        if ('current' in exact) {
-            const totals = await runCounted(async () => {
-                const latest = await repository.getTotals();
-                const corrected = { ...latest, offset: exact.current - latest.events, exact: exact.current, exactAt: new Date().toISOString() };
-                await repository.saveTotals(corrected);
-                return corrected;
-            });
-            count = effectiveCount(totals);
-        } else {
-            app.getLogger().warn(`presence monitor: the workspace count could not be read (${exact.error}); using the app's own count`);
-            count = effectiveCount(await repository.getTotals());
+export async function runPresenceMonitor(app: PresenceApp, access: PresenceAccess): Promise<number> {
+    const { count } = await checkPresence(app, access, { keepServerInLine: true });
+    const store = storeOf(access);
+    const now = new Date();
+    await new ConnectionCountRepository(store).pruneInstances(now);
+    await new ClaimRepository(store).prune(new Date(now.getTime() - DAY_MS));
+    return count.current;
+}
+
+/** An admin switched `presence_service_enabled` on the settings page (the hook cannot write persistence, so a job does it). */
+export async function runPresenceSwitch(app: PresenceApp, access: PresenceAccess, enabled: boolean): Promise<void> {
+    if (!enabled) {
+        const config = await readPresenceConfig(access.read);
+        const state = await readPresenceState(access);
+        if (state.enabled) {
+            await turnOff(app, access, { reason: 'admin', count: state.count ?? 0, cap: config.cap });
         }
-    } else {
-        count = effectiveCount(await repository.getTotals());
+        return;
     }
-    const turnedOff = await enforceCap(app, { read, modify, http, persis }, count);
-    if (!turnedOff && !(await readPresenceSettings(read)).enabled) {
-        await setWorkspaceBroadcastDisabled(app, read, true);
+    const outcome = await enablePresence(app, access);
+    if (outcome.kind === 'enabled' || outcome.kind === 'already') {
+        return;
     }
-    return count;
+    // refused: the switch goes back off, and the admins learn why
+    await app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.PresenceServiceEnabled, false);
+    if (outcome.kind === 'refusedByServer') {
+        await messageAdmins(app, access, (language) => translator(PRESENCE_MESSAGES, language)('admin_enable_refused_server'));
+    }
+}
+
+function withAccess(app: PresenceApp, run: (access: PresenceAccess, context: IJobContext) => Promise<unknown>): IProcessor['processor'] {
+    return async (context: IJobContext, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<void> => {
+        try {
+            await run({ read, modify, http, persis }, context);
+        } catch (error) {
+            app.getLogger().error(`presence: a job failed: ${describeError(error)}`);
+        }
+    };
 }
 
 export function presenceProcessors(app: PresenceApp): Array<IProcessor> {
-    const processor = async (_context: IJobContext, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<void> => {
-        await runPresenceMonitor(app, read, modify, http, persis);
-    };
+    const monitor = withAccess(app, (access) => runPresenceMonitor(app, access));
     return [
-        { id: PRESENCE_MONITOR_JOB, processor },
-        { id: PRESENCE_CAP_CHECK_JOB, processor },
+        { id: PRESENCE_MONITOR_JOB, processor: monitor },
+        { id: PRESENCE_CAP_CHECK_JOB, processor: monitor },
+        { id: PRESENCE_SWITCH_JOB, processor: withAccess(app, (access, context) => runPresenceSwitch(app, access, context.enabled === true)) },
     ];
 }

@@ -1,7 +1,11 @@
 import { IHttp, IModify, IPersistence, IRead, ISchedulerModify } from '@rocket.chat/apps-engine/definition/accessors';
+import { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 import { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 
+import { stillShowsApplied } from '../core/status/appliedStatus';
+import { claimOnce } from '../services/clusterClaim';
 import { scheduleStatusExpiry, setUserStatus } from '../services/setUserStatus';
+import { RecordStore } from '../storage/records';
 import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
 import { JobId, STATUS_EXPIRY_SWEEP_INTERVAL, StatusExpiryJobData } from './jobIds';
 
@@ -9,42 +13,51 @@ function isJobData(context: IJobContext): context is IJobContext & StatusExpiryJ
     return typeof context.userId === 'string' && typeof context.token === 'string';
 }
 
+export type ExpiryOutcome = 'restored' | 'kept' | 'superseded' | 'gone';
+
 /**
  * Restores the previous status and message when a "clear after" passes. The stored record decides:
- * no record, or one with another token (a newer status replaced it), means there is nothing to do.
+ * no record, or one with another token (a newer status replaced it), means there is nothing to do;
+ * a user who chose another status since (in any client) keeps it.
  */
-export async function runStatusExpiry(
-    context: IJobContext,
-    read: IRead,
-    modify: IModify,
-    persistence: IPersistence,
-): Promise<'restored' | 'superseded' | 'gone'> {
+export async function runStatusExpiry(context: IJobContext, read: IRead, modify: IModify, persistence: IPersistence): Promise<ExpiryOutcome> {
     if (!isJobData(context)) {
         return 'gone';
     }
-    const record = await new StatusExpiryRepository(read.getPersistenceReader(), persistence).find(context.userId);
+    const store = new RecordStore(read.getPersistenceReader(), persistence);
+    const expiries = new StatusExpiryRepository(store);
+    const record = await expiries.find(context.userId);
     if (!record) {
         return 'gone';
     }
     if (record.token !== context.token) {
         return 'superseded';
     }
+    if (!(await claimOnce(store, `status-expiry:${record.token}`))) {
+        // another instance runs this expiry (the job was armed by each instance at start)
+        return 'superseded';
+    }
     const user = await read.getUserReader().getById(record.userId);
     if (!user) {
-        await new StatusExpiryRepository(read.getPersistenceReader(), persistence).remove(record.userId);
+        await expiries.remove(record.userId);
         return 'gone';
     }
+    const applied = { status: record.appliedStatus, message: record.appliedMessage };
+    if (record.appliedMessage !== undefined && !stillShowsApplied(user, applied)) {
+        await expiries.remove(record.userId);
+        return 'kept';
+    }
     // no expiresAt: setUserStatus removes the record
-    const result = await setUserStatus(read, modify, persistence, { user, status: record.restoreStatus, message: record.restoreMessage });
+    const result = await setUserStatus(read, modify, persistence, { user, status: record.restoreStatus, message: record.restoreMessage, pending: record });
     if (!result.ok) {
-        throw new Error(`Could not restore the status of user ${record.userId}: ${result.error.kind}`);
+        throw new Error(`could not restore the status of user ${record.userId}`);
     }
     return 'restored';
 }
 
 /** Restores every record whose time has passed, through the same path as its own job. */
 export async function sweepStatusExpiries(read: IRead, modify: IModify, persistence: IPersistence, now = new Date()): Promise<number> {
-    const records = await new StatusExpiryRepository(read.getPersistenceReader(), persistence).all();
+    const records = await new StatusExpiryRepository(new RecordStore(read.getPersistenceReader(), persistence)).all();
     let restored = 0;
     for (const record of records) {
         const due = new Date(record.expiresAt).getTime();
@@ -57,19 +70,27 @@ export async function sweepStatusExpiries(read: IRead, modify: IModify, persiste
     return restored;
 }
 
-export const statusExpirySweepProcessor: IProcessor = {
-    id: JobId.StatusExpirySweep,
-    processor: async (_context: IJobContext, read: IRead, modify: IModify, _http: IHttp, persistence: IPersistence): Promise<void> => {
-        await sweepStatusExpiries(read, modify, persistence);
-    },
-};
+function logged(logger: () => ILogger, what: string, run: () => Promise<unknown>): Promise<void> {
+    return run().then(
+        () => undefined,
+        (error: unknown) => logger().error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+}
 
-export const statusExpiryProcessor: IProcessor = {
-    id: JobId.StatusExpiry,
-    processor: async (context: IJobContext, read: IRead, modify: IModify, _http: IHttp, persistence: IPersistence): Promise<void> => {
-        await runStatusExpiry(context, read, modify, persistence);
-    },
-};
+export function statusExpiryProcessors(logger: () => ILogger): IProcessor[] {
+    return [
+        {
+            id: JobId.StatusExpiry,
+            processor: (context: IJobContext, read: IRead, modify: IModify, _http: IHttp, persistence: IPersistence) =>
+                logged(logger, 'a status expiry', () => runStatusExpiry(context, read, modify, persistence)),
+        },
+        {
+            id: JobId.StatusExpirySweep,
+            processor: (_context: IJobContext, read: IRead, modify: IModify, _http: IHttp, persistence: IPersistence) =>
+                logged(logger, 'the status expiry sweep', () => sweepStatusExpiries(read, modify, persistence)),
+        },
+    ];
+}
 
 /**
  * Re-arms every pending expiry when the app starts, and starts the sweep: the workspace drops an app's jobs when it
@@ -77,7 +98,7 @@ export const statusExpiryProcessor: IProcessor = {
  * at once; a duplicate job is harmless, as only the one holding the record's token acts.
  */
 export async function rearmStatusExpiries(read: IRead, scheduler: ISchedulerModify, now = new Date()): Promise<number> {
-    const records = await new StatusExpiryRepository(read.getPersistenceReader()).all();
+    const records = await new StatusExpiryRepository(new RecordStore(read.getPersistenceReader())).all();
     for (const record of records) {
         const due = new Date(record.expiresAt);
         const when = Number.isNaN(due.getTime()) || due.getTime() < now.getTime() + 1000 ? new Date(now.getTime() + 1000) : due;

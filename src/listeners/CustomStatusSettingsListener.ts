@@ -4,13 +4,14 @@ import { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/sch
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/settings/ISettingUpdateContext';
 
-import { diffCustomStatusesText, parseCustomStatusesText, SettingsEntry, SettingsOp } from '../core/customStatus/settingsText';
-import { customStatusAccess } from '../endpoints/customStatusEndpointContext';
+import { diffCustomStatusesText, parseCustomStatusesText, SettingsEntry, SettingsOp, splitAtLastColon } from '../core/customStatus/settingsText';
+import { customStatusAccess } from '../services/customStatusAccess';
 import { CUSTOM_STATUS_MESSAGES } from '../i18n/customStatusMessages';
 import { translator } from '../i18n/translate';
 import { applySettingsOps, isAppWrittenSettingsText, listAllCustomStatuses } from '../services/CustomStatusService';
 import { customStatusReason } from '../services/customStatusText';
 import { AppSetting } from '../settings/AppSetting';
+import { parseText, serverSettingValue } from '../settings/readSettings';
 
 export const CUSTOM_STATUS_SYNC_JOB = 'custom-status-settings-sync';
 
@@ -25,12 +26,7 @@ function withoutRefusal(text: unknown): string {
 }
 
 async function workspaceLanguage(read: IRead): Promise<string | undefined> {
-    try {
-        const value = await read.getEnvironmentReader().getServerSettings().getValueById('Language');
-        return typeof value === 'string' && value !== '' ? value : undefined;
-    } catch {
-        return undefined;
-    }
+    return parseText(await serverSettingValue(read, 'Language'));
 }
 
 /**
@@ -49,23 +45,22 @@ export async function customStatusPreSettingUpdate(
     if (newSetting.id !== AppSetting.CustomStatuses) {
         return undefined;
     }
-    if (isAppWrittenSettingsText(newSetting.value)) {
+    if (await isAppWrittenSettingsText(read, newSetting.value)) {
         return newSetting;
     }
     const parsed = parseCustomStatusesText(newSetting.value);
     if (!parsed.ok) {
         const { line, text, error } = parsed.lineError;
         const t = translator(CUSTOM_STATUS_MESSAGES, await workspaceLanguage(read));
-        const colon = text.lastIndexOf(':');
-        const reason = customStatusReason(t, error, {
-            name: (colon < 0 ? text : text.slice(0, colon)).trim(),
-            type: colon < 0 ? '' : text.slice(colon + 1).trim(),
-        });
+        const [name, type] = splitAtLastColon(text);
+        const reason = customStatusReason(t, error, { name, type: type ?? '' });
         const previous = withoutRefusal(oldSetting.value ?? oldSetting.packageValue);
         return { ...newSetting, value: [t('settings_refused', { line, text: text.trim(), reason }), previous].filter((part) => part !== '').join('\n') };
     }
     const before = parseCustomStatusesText(oldSetting.value);
-    const beforeEntries: SettingsEntry[] = before.ok ? before.value : (await listAllCustomStatuses(read)).map(({ name, statusType }) => ({ name, statusType }));
+    const beforeEntries: SettingsEntry[] = before.ok
+        ? before.value
+        : (await listAllCustomStatuses(read)).map(({ name, statusType }) => ({ name, statusType: statusType ?? '' }));
     const ops = diffCustomStatusesText(beforeEntries, parsed.value);
     if (ops.length > 0) {
         await configurationModify.scheduler.scheduleOnce({ id: CUSTOM_STATUS_SYNC_JOB, when: new Date(), data: { ops } });

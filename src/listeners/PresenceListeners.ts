@@ -1,45 +1,50 @@
 /**
- * Connection counting from the events the engine delivers. What is counted, precisely:
- * - IPostUserLoggedIn (Rocket.Chat fires it for every successful login, each new realtime
- *   session resuming a token included): +1 for that user;
- * - IPostUserLoggedOut (an explicit logout of one session): -1 for that user, never below 0;
- * - IPostUserStatusChanged: when the user's connection status is `offline` (their last
- *   session closed; in Rocket.Chat a disconnect fires no logout), the user's count goes to 0.
- *   A change while connected changes nothing: it may arrive before or after the login event
- *   of the same session, so counting it would count that session twice.
- * A closed session of a user who keeps another one open fires no event in Rocket.Chat, so the
- * app's count can stay above the real one until that user's last session closes; sessions
- * opened before the app was installed are not counted until they log in again. The monitoring
- * job corrects both from the workspace's exact count when it has a URL and an access token.
- * Each event costs a fixed number of record reads and writes (PresenceRepository).
+ * The user events the engine delivers, as Rocket.Chat really fires them (read in its source):
+ * - IPostUserLoggedIn only for logins that are not a resume (a REST or DDP password login); real
+ *   clients log in once and resume on every reconnect, so it is rare;
+ * - IPostUserStatusChanged only when the presence service changes a user's stored status, with a
+ *   partial user (no connection status), never while presence broadcast is off;
+ * - IPostUserLoggedOut only for an explicit logout.
+ * None of them counts connections. Each is a hint that the count may have changed: the app reads
+ * the count again at once (at most once a second), and keeps this instance's estimate of the
+ * users online for when Rocket.Chat's exact count cannot be read.
  */
-import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { IUser, IUserStatusContext, UserStatusConnection } from '@rocket.chat/apps-engine/definition/users';
+import { IUser, IUserStatusContext } from '@rocket.chat/apps-engine/definition/users';
 
-import { PresenceApp, noteUser, recordConnections, sendInactiveNotice } from '../services/PresenceService';
+import { noteAdmin } from '../services/presence/admins';
+import { sendInactiveNotice } from '../services/presence/notices';
+import { onlineTally } from '../services/presence/OnlineTally';
+import { PresenceAccess, PresenceApp, describeError } from '../services/presence/PresenceApp';
+import { hintConnectionsChanged } from '../services/presence/presenceCheck';
 
-export async function onUserLoggedIn(app: PresenceApp, user: IUser, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {
-    const access = { read, http, persis, modify };
-    await recordConnections(app, access, user.id, (count) => count + 1);
-    await noteUser(access, user);
-    await sendInactiveNotice(app, access, user);
-}
-
-export async function onUserLoggedOut(app: PresenceApp, user: IUser, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<void> {
-    await recordConnections(app, { read, http, persis, modify }, user.id, (count) => count - 1);
-}
-
-export async function onUserStatusChanged(
-    app: PresenceApp,
-    context: IUserStatusContext,
-    read: IRead,
-    http: IHttp,
-    persis: IPersistence,
-    modify: IModify,
-): Promise<void> {
-    const connection = context.user.statusConnection;
-    const disconnected = connection === UserStatusConnection.OFFLINE || (connection === undefined && context.currentStatus === 'offline');
-    if (disconnected) {
-        await recordConnections(app, { read, http, persis, modify }, context.user.id, () => 0);
+async function guarded(app: PresenceApp, what: string, run: () => Promise<void>): Promise<void> {
+    try {
+        await run();
+    } catch (error) {
+        app.getLogger().error(`presence: handling ${what} failed: ${describeError(error)}`);
     }
+}
+
+export async function onUserLoggedIn(app: PresenceApp, user: IUser, access: PresenceAccess): Promise<void> {
+    await guarded(app, 'a login', async () => {
+        await noteAdmin(access, user);
+        await sendInactiveNotice(app, access, user);
+        await hintConnectionsChanged(app, access);
+    });
+}
+
+export async function onUserLoggedOut(app: PresenceApp, _user: IUser, access: PresenceAccess): Promise<void> {
+    await guarded(app, 'a logout', () => hintConnectionsChanged(app, access));
+}
+
+export async function onUserStatusChanged(app: PresenceApp, context: IUserStatusContext, access: PresenceAccess): Promise<void> {
+    const cameOnline = context.previousStatus === 'offline' && context.currentStatus !== 'offline';
+    const wentOffline = context.previousStatus !== 'offline' && context.currentStatus === 'offline';
+    if (!context.user?.id || (!cameOnline && !wentOffline)) {
+        // a change between online, away and busy: no connection came or went
+        return;
+    }
+    // an invisible user reads offline too: the estimate cannot tell them from a disconnected one
+    onlineTally.observe(context.user.id, cameOnline);
+    await guarded(app, 'a status change', () => hintConnectionsChanged(app, access));
 }

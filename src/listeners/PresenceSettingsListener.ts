@@ -3,50 +3,58 @@ import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/settings/ISettingUpdateContext';
 
 import { isOverCap } from '../core/presence/ConnectionCap';
-import { PRESENCE_CAP_CHECK_JOB, PRESENCE_MONITOR_INTERVAL, PRESENCE_MONITOR_JOB } from '../jobs/PresenceMonitorJob';
-import { PresenceApp, currentConnections, readPresenceSettings, setWorkspaceBroadcastDisabled } from '../services/PresenceService';
+import { PRESENCE_CAP_CHECK_JOB, PRESENCE_MONITOR_INTERVAL, PRESENCE_MONITOR_JOB, PRESENCE_SWITCH_JOB } from '../jobs/PresenceMonitorJob';
+import { lastKnownConnections } from '../services/presence/connectionCount';
+import { storeOf } from '../services/presence/PresenceApp';
+import { readPresenceConfig } from '../services/presence/presenceConfig';
+import { readPresenceState } from '../services/presence/presenceSwitch';
 import { AppSetting } from '../settings/AppSetting';
 
 /**
- * An admin switching `presence_service_enabled` on in the settings page while over the cap
- * is refused: the setting keeps its old value (false). The engine gives this hook neither
- * persistence writes nor a way to message the admin; the refusal shows as the switch staying off.
+ * An admin switching `presence_service_enabled` on in the settings page while over the cap is
+ * refused at once: the switch keeps its old value. (This hook can read, not write, and cannot
+ * message anyone.) The app's own writes of the switch (mirroring its state) pass.
  */
 export async function presencePreSettingUpdate(context: ISettingUpdateContext, read: IRead): Promise<ISetting> {
     const { oldSetting, newSetting } = context;
     if (newSetting.id !== AppSetting.PresenceServiceEnabled || newSetting.value !== true || oldSetting.value === true) {
         return newSetting;
     }
-    const settings = await readPresenceSettings(read);
-    if (isOverCap(await currentConnections(read), settings.cap, settings.unlimited)) {
-        return { ...newSetting, value: false };
+    const state = await readPresenceState({ read });
+    if (state.enabled) {
+        return newSetting;
     }
-    return newSetting;
+    const config = await readPresenceConfig(read);
+    const count = await lastKnownConnections(storeOf({ read }), config);
+    return isOverCap(count.current, config.cap, config.unlimited) ? { ...newSetting, value: false } : newSetting;
 }
 
 /**
- * Keeps the workspace in line with the app's settings: the service on/off drives both
- * workspace settings; `presence_cap_unlimited` switched on turns the service back on;
- * a lower cap or the unlimited setting switched off is checked at once by a one-time job
- * (this hook cannot write persistence).
+ * What a setting change means for the service; the work runs in one-time jobs (this hook cannot
+ * write persistence). The switch: on or off as the admin asked, unless it already is (the app's
+ * own mirror of its state comes back here too). The unlimited setting switched on turns the
+ * service back on, as a license would; a lower cap, or the unlimited setting off, is checked at once.
+ * Every instance runs this hook: the jobs are safe to run more than once.
  */
-export async function presenceSettingUpdated(app: PresenceApp, setting: ISetting, configurationModify: IConfigurationModify, read: IRead): Promise<void> {
+export async function presenceSettingUpdated(setting: ISetting, configurationModify: IConfigurationModify, read: IRead): Promise<void> {
+    const scheduler = configurationModify.scheduler;
     switch (setting.id) {
-        case AppSetting.PresenceServiceEnabled:
-            await setWorkspaceBroadcastDisabled(app, read, setting.value === false);
+        case AppSetting.PresenceServiceEnabled: {
+            const wanted = setting.value !== false;
+            if ((await readPresenceState({ read })).enabled !== wanted) {
+                await scheduler.scheduleOnce({ id: PRESENCE_SWITCH_JOB, when: new Date(), data: { enabled: wanted } });
+            }
             return;
+        }
         case AppSetting.PresenceCapUnlimited:
-            if (setting.value === true) {
-                if (!(await readPresenceSettings(read)).enabled) {
-                    // not waited for: the engine stores it after this hook returns
-                    await app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.PresenceServiceEnabled, true);
-                }
+            if (setting.value === true && !(await readPresenceState({ read })).enabled) {
+                await scheduler.scheduleOnce({ id: PRESENCE_SWITCH_JOB, when: new Date(), data: { enabled: true } });
                 return;
             }
-            await configurationModify.scheduler.scheduleOnce({ id: PRESENCE_CAP_CHECK_JOB, when: new Date() });
+            await scheduler.scheduleOnce({ id: PRESENCE_CAP_CHECK_JOB, when: new Date() });
             return;
         case AppSetting.PresenceConnectionCap:
-            await configurationModify.scheduler.scheduleOnce({ id: PRESENCE_CAP_CHECK_JOB, when: new Date() });
+            await scheduler.scheduleOnce({ id: PRESENCE_CAP_CHECK_JOB, when: new Date() });
             return;
         default:
             return;

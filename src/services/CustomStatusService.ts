@@ -2,18 +2,21 @@ import { IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definitio
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { Result, fail, ok } from '../core/AppError';
+import { writeExclusively } from '../core/cluster/exclusiveWrite';
 import { CustomStatusErrors, CustomUserStatus, isCustomStatusType, newCustomStatusId } from '../core/customStatus/CustomUserStatus';
 import { KeyedMutex } from '../core/customStatus/KeyedMutex';
 import { CustomStatusDraft, checkCustomStatus } from '../core/customStatus/rules';
 import { SettingsOp, serializeCustomStatuses } from '../core/customStatus/settingsText';
 import { SerialQueue } from '../core/presence/SerialQueue';
-import { parseRoleList } from '../core/status/target';
 import { AppSetting } from '../settings/AppSetting';
+import { appSettingValue } from '../settings/readSettings';
 import { CustomStatusRepository, StoredCustomStatus, toCustomUserStatus } from '../storage/CustomStatusRepository';
+import { RecordStore } from '../storage/records';
+import { SettingsEchoRepository } from '../storage/SettingsEchoRepository';
 import { applyOwnStatus } from './applyOwnStatus';
-import { AppliedStatus } from './setUserStatus';
+import { AppliedStatusChange } from './setUserStatus';
 
-/** Writes the settings page's copy of the list (the app's environment writer); absent in tests that do not look at it. */
+/** Writes the settings page's copy of the list (the app's environment writer); absent where nothing looks at it. */
 export type SettingsTextWriter = (text: string) => Promise<void>;
 
 export interface CustomStatusAccess {
@@ -24,96 +27,74 @@ export interface CustomStatusAccess {
     now?: () => Date;
 }
 
-/** One per app process: creates and renames to one name, and changes to one record, run one at a time. */
+/** Within one process, writes to one name or record run one at a time (fewer collisions); across instances `writeExclusively` decides. */
 const locks = new KeyedMutex();
 const mirrorQueue = new SerialQueue();
-/** Texts the app itself wrote to the setting: their setting-update echo is not an admin's edit. */
-const appWrittenTexts = new Set<string>();
-
-export function isAppWrittenSettingsText(text: unknown): boolean {
-    if (typeof text === 'string' && appWrittenTexts.has(text)) {
-        appWrittenTexts.delete(text);
-        return true;
-    }
-    return false;
-}
 
 const nameKey = (name: string) => `name:${name}`;
 const idKey = (id: string) => `id:${id}`;
 const newRev = () => `${Date.now().toString(36)}-${newCustomStatusId()}`;
-
-/** The right to manage custom statuses: a role in the app setting `roles_manage_user_status` (stands in for `manage-user-status`). */
-export async function canManageCustomStatuses(read: IRead, user: IUser | undefined): Promise<boolean> {
-    if (!user) {
-        return false;
-    }
-    const roles = parseRoleList(await read.getEnvironmentReader().getSettings().getValueById(AppSetting.RolesManageUserStatus));
-    return roles.some((role) => (user.roles ?? []).includes(role));
-}
-
-const repositoryOf = (access: CustomStatusAccess) => new CustomStatusRepository(access.read.getPersistenceReader(), access.persistence);
+const storeOf = (access: Pick<CustomStatusAccess, 'read' | 'persistence'>) => new RecordStore(access.read.getPersistenceReader(), access.persistence);
+const repositoryOf = (access: CustomStatusAccess) => new CustomStatusRepository(storeOf(access));
 
 export async function listAllCustomStatuses(read: IRead): Promise<CustomUserStatus[]> {
-    const all = await new CustomStatusRepository(read.getPersistenceReader()).all();
+    const all = await new CustomStatusRepository(new RecordStore(read.getPersistenceReader())).all();
     return all.map(toCustomUserStatus).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Settles a race after writing: of several records holding one name, the first created stays. */
-function firstClaim(records: StoredCustomStatus[]): StoredCustomStatus {
-    return [...records].sort((a, b) => (a._createdAt < b._createdAt ? -1 : a._createdAt > b._createdAt ? 1 : a._id < b._id ? -1 : 1))[0];
-}
+const storedType = (statusType: string | null | undefined): string | null => (statusType ? statusType : null);
 
 /**
- * Creates a custom status (no `_id`) or updates one, with Rocket.Chat's rules in its order.
- * Uniqueness of the name holds under concurrent requests: writes to one name are serialized in
- * this process, and after writing the name is re-read; a second holder (another server instance)
- * removes what it wrote and answers "name in use".
+ * Creates a custom status (no `_id`) or updates one, with Rocket.Chat's rules in its order. The
+ * name stays unique across server instances without atomic operations: the record is written,
+ * the name read back, and when another writer's record holds it too, this one is taken back and
+ * the whole request retried after a random pause (the retry then sees the other record and
+ * answers "name in use"). An answered success is never taken back.
  */
 export async function saveCustomStatus(access: CustomStatusAccess, draft: CustomStatusDraft, canManage: boolean): Promise<Result<CustomUserStatus>> {
     const repository = repositoryOf(access);
-    const now = (access.now ?? (() => new Date()))().toISOString();
+    const now = () => (access.now ?? (() => new Date()))().toISOString();
     const keys = draft._id ? [nameKey(draft.name), idKey(draft._id)] : [nameKey(draft.name)];
     const result = await locks.runAll(keys, async (): Promise<Result<CustomUserStatus>> => {
-        const current = draft._id ? await repository.findById(draft._id) : undefined;
-        if (draft._id && !current) {
-            return fail(CustomStatusErrors.notFoundForUpdate(draft._id));
-        }
-        const checked = checkCustomStatus(draft, { canManage, existing: await repository.all() });
-        if (!checked.ok) {
-            return checked;
-        }
-        if (!current) {
-            const record: StoredCustomStatus = {
-                _id: newCustomStatusId(),
-                name: draft.name,
-                statusType: draft.statusType ?? '',
-                _updatedAt: now,
-                _createdAt: now,
-                rev: newRev(),
-            };
-            await repository.insert(record);
-            const holders = await repository.findAllByName(record.name);
-            if (holders.length > 1 && firstClaim(holders)._id !== record._id) {
-                await repository.removeVersion(record);
+        let current: StoredCustomStatus | undefined;
+        let written: StoredCustomStatus | undefined;
+        const outcome = await writeExclusively<Result<CustomUserStatus>>({
+            check: async () => {
+                current = draft._id ? await repository.findById(draft._id) : undefined;
+                if (draft._id && !current) {
+                    return fail(CustomStatusErrors.notFoundForUpdate(draft._id));
+                }
+                const checked = checkCustomStatus(draft, { canManage, existing: await repository.all() });
+                return checked.ok ? undefined : fail(checked.error);
+            },
+            write: async () => {
+                const at = now();
+                written = current
+                    ? {
+                          ...current,
+                          name: draft.name,
+                          statusType: draft.statusType === undefined ? current.statusType : storedType(draft.statusType),
+                          _updatedAt: at,
+                          rev: newRev(),
+                      }
+                    : { _id: newCustomStatusId(), name: draft.name, statusType: storedType(draft.statusType), _updatedAt: at, _createdAt: at, rev: newRev() };
+                await (current ? repository.replace(current, written) : repository.insert(written));
+            },
+            othersPresent: async () => (await repository.findAllByName(draft.name)).some((holder) => holder._id !== written?._id),
+            undo: async () => {
+                if (written) {
+                    await (current ? repository.replace(written, { ...current, rev: newRev() }) : repository.removeVersion(written));
+                }
+            },
+        });
+        switch (outcome.kind) {
+            case 'written':
+                return ok(toCustomUserStatus(written as StoredCustomStatus));
+            case 'refused':
+                return outcome.answer;
+            case 'contended':
                 return fail(CustomStatusErrors.nameInUse());
-            }
-            return ok(toCustomUserStatus(record));
         }
-        const next: StoredCustomStatus = {
-            ...current,
-            name: draft.name,
-            statusType: draft.statusType === undefined ? current.statusType : draft.statusType,
-            _updatedAt: now,
-            rev: newRev(),
-        };
-        await repository.replace(current, next);
-        const others = (await repository.findAllByName(next.name)).filter((s) => s._id !== next._id);
-        if (others.length > 0) {
-            // another instance took the name meanwhile: put the record back as it was
-            await repository.replace(next, { ...current, rev: newRev() });
-            return fail(CustomStatusErrors.nameInUse());
-        }
-        return ok(toCustomUserStatus(next));
     });
     if (result.ok) {
         await mirrorToSettings(access);
@@ -134,9 +115,15 @@ export async function deleteCustomStatus(access: CustomStatusAccess, id: string,
     return ok(toCustomUserStatus(removed));
 }
 
+/** Whether the text is the app's own last write to the setting (its echo in the setting hooks), on any instance. */
+export async function isAppWrittenSettingsText(read: IRead, text: unknown): Promise<boolean> {
+    return new SettingsEchoRepository(new RecordStore(read.getPersistenceReader())).isLastWritten(text);
+}
+
 /**
  * Writes the list to the settings page, from the records as they are when its turn comes (one
- * write at a time, so the last one written shows the latest state).
+ * write at a time per process, so the last one written shows the latest state). The text is
+ * recorded first, so that every instance's hook knows the echo for the app's own.
  */
 export async function mirrorToSettings(access: CustomStatusAccess): Promise<void> {
     const write = access.writeSettingsText;
@@ -145,14 +132,10 @@ export async function mirrorToSettings(access: CustomStatusAccess): Promise<void
     }
     await mirrorQueue.run(async () => {
         const text = serializeCustomStatuses(await repositoryOf(access).all());
-        const current = await access.read.getEnvironmentReader().getSettings().getValueById(AppSetting.CustomStatuses);
-        if (current === text) {
+        if ((await appSettingValue(access.read, AppSetting.CustomStatuses)) === text) {
             return;
         }
-        appWrittenTexts.add(text);
-        if (appWrittenTexts.size > 50) {
-            appWrittenTexts.delete(appWrittenTexts.values().next().value as string);
-        }
+        await new SettingsEchoRepository(storeOf(access)).save(text);
         await write(text);
     });
 }
@@ -163,46 +146,53 @@ export interface AppliedSettingsOp {
 }
 
 /**
- * Applies an admin's edit of the settings text: each operation through the same rules and locks
- * as the REST endpoints. An operation that already holds (an echo, a repeat) changes nothing.
+ * Applies an admin's edit of the settings text: each operation through the same rules and
+ * exclusive writes as the REST endpoints. An operation that already holds (an echo, a repeat,
+ * the same edit applied by another instance) changes nothing and succeeds.
  */
 export async function applySettingsOps(access: CustomStatusAccess, ops: ReadonlyArray<SettingsOp>): Promise<AppliedSettingsOp[]> {
     const repository = repositoryOf(access);
     const quiet: CustomStatusAccess = { ...access, writeSettingsText: undefined };
     const results: AppliedSettingsOp[] = [];
     const byName = async (name: string) => (await repository.findByName(name)) ?? (await repository.all()).find((s) => s.name.trim() === name);
+    const sameType = (record: StoredCustomStatus, statusType: string) => (record.statusType ?? '') === statusType;
+    const upsert = async (name: string, statusType: string): Promise<Result<CustomUserStatus>> => {
+        const existing = await byName(name);
+        if (existing) {
+            return sameType(existing, statusType)
+                ? ok(toCustomUserStatus(existing))
+                : saveCustomStatus(quiet, { _id: existing._id, name: existing.name, statusType }, true);
+        }
+        const created = await saveCustomStatus(quiet, { name, statusType }, true);
+        // another instance applying the same edit created it meanwhile: the edit holds
+        const now = !created.ok ? await byName(name) : undefined;
+        return now && sameType(now, statusType) ? ok(toCustomUserStatus(now)) : created;
+    };
     for (const op of ops) {
         let result: Result<CustomUserStatus>;
         switch (op.kind) {
-            case 'create': {
-                const existing = await byName(op.name);
-                result = existing
-                    ? existing.statusType === op.statusType
-                        ? ok(toCustomUserStatus(existing))
-                        : await saveCustomStatus(quiet, { _id: existing._id, name: existing.name, statusType: op.statusType }, true)
-                    : await saveCustomStatus(quiet, { name: op.name, statusType: op.statusType }, true);
+            case 'create':
+            case 'setType':
+                result = await upsert(op.name, op.statusType);
                 break;
-            }
             case 'rename': {
                 const existing = await byName(op.from);
-                const target = await byName(op.to);
                 result = existing
                     ? await saveCustomStatus(quiet, { _id: existing._id, name: op.to, statusType: op.statusType }, true)
-                    : target
-                      ? ok(toCustomUserStatus(target))
-                      : await saveCustomStatus(quiet, { name: op.to, statusType: op.statusType }, true);
-                break;
-            }
-            case 'setType': {
-                const existing = await byName(op.name);
-                result = existing
-                    ? await saveCustomStatus(quiet, { _id: existing._id, name: existing.name, statusType: op.statusType }, true)
-                    : await saveCustomStatus(quiet, { name: op.name, statusType: op.statusType }, true);
+                    : await upsert(op.to, op.statusType);
+                if (!result.ok && existing) {
+                    const renamed = await byName(op.to);
+                    result = renamed && !(await byName(op.from)) ? ok(toCustomUserStatus(renamed)) : result;
+                }
                 break;
             }
             case 'delete': {
                 const existing = await byName(op.name);
-                result = existing ? await deleteCustomStatus(quiet, existing._id, true) : ok({ _id: '', name: op.name, statusType: '', _updatedAt: '' });
+                const deleted = existing ? await deleteCustomStatus(quiet, existing._id, true) : undefined;
+                result =
+                    deleted && !deleted.ok && (await byName(op.name))
+                        ? deleted
+                        : ok({ _id: existing?._id ?? '', name: op.name, statusType: null, _updatedAt: '' });
                 break;
             }
         }
@@ -214,14 +204,13 @@ export async function applySettingsOps(access: CustomStatusAccess, ops: Readonly
 
 /** Finds a custom status by id, else by exact name, else by name ignoring case. */
 export async function findCustomStatus(read: IRead, idOrName: string): Promise<CustomUserStatus | undefined> {
-    const repository = new CustomStatusRepository(read.getPersistenceReader());
+    const repository = new CustomStatusRepository(new RecordStore(read.getPersistenceReader()));
     const found = (await repository.findById(idOrName)) ?? (await repository.findByName(idOrName));
     if (found) {
         return toCustomUserStatus(found);
     }
     const lower = idOrName.trim().toLowerCase();
-    const all = await repository.all();
-    const match = all.find((s) => s.name.trim().toLowerCase() === lower);
+    const match = (await repository.all()).find((s) => s.name.trim().toLowerCase() === lower);
     return match && toCustomUserStatus(match);
 }
 
@@ -236,7 +225,7 @@ export async function chooseCustomStatus(
     user: IUser,
     status: CustomUserStatus,
     options: { expiresAt?: Date; now?: Date } = {},
-): Promise<Result<AppliedStatus>> {
+): Promise<Result<AppliedStatusChange>> {
     return applyOwnStatus(
         read,
         modify,

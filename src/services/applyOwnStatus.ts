@@ -3,8 +3,9 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { fail, Result } from '../core/AppError';
 import { decideSetStatus } from '../core/status/setStatusRequest';
-import { AppliedStatus, setUserStatus } from './setUserStatus';
-import { readStatusSettings, toStatusUser } from './statusContext';
+import { WorkspaceSetting } from '../settings/WorkspaceSetting';
+import { AppliedStatusChange, setUserStatus } from './setUserStatus';
+import { toStatusUser, workspaceFlag } from './statusContext';
 
 /**
  * Sets the user's own status through the same rules (decideSetStatus) and writer (setUserStatus)
@@ -17,16 +18,23 @@ export async function applyOwnStatus(
     user: IUser,
     body: { status?: string; message?: string; expiresAt?: Date },
     now = new Date(),
-): Promise<Result<AppliedStatus>> {
-    const settings = await readStatusSettings(read);
+): Promise<Result<AppliedStatusChange>> {
     const request = {
         ...(body.status !== undefined ? { status: body.status } : {}),
         ...(body.message !== undefined ? { message: body.message } : {}),
         ...(body.expiresAt ? { expiresAt: body.expiresAt.toISOString() } : {}),
     };
-    const decision = await decideSetStatus(request, { caller: toStatusUser(user), ...settings, now }, async () => undefined);
-    if (decision.error) {
+    const [allowStatusMessageChange, allowInvisibleStatus] = await Promise.all([
+        workspaceFlag(read, WorkspaceSetting.AllowUserStatusMessageChange),
+        body.status === 'offline' ? workspaceFlag(read, WorkspaceSetting.AllowInvisibleStatusOption) : true,
+    ]);
+    const decision = decideSetStatus(
+        request,
+        { caller: toStatusUser(user), allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles: [], now },
+        undefined,
+    );
+    if (!decision.ok) {
         return fail(decision.error);
     }
-    return setUserStatus(read, modify, persistence, { user, ...(decision.change ?? {}) });
+    return setUserStatus(read, modify, persistence, { user, ...decision.change });
 }

@@ -28,6 +28,6 @@ export function customStatusReason(t: Translator<CustomStatusMessageKey>, error:
     }
 }
 
-export function presenceLabel(t: Translator<CustomStatusMessageKey>, statusType: string): string {
+export function presenceLabel(t: Translator<CustomStatusMessageKey>, statusType: string | null | undefined): string {
     return isCustomStatusType(statusType) ? t(`presence_${statusType}` as CustomStatusMessageKey) : t('presence_none');
 }

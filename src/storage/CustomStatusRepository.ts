@@ -1,7 +1,5 @@
-import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
-
 import { CustomUserStatus } from '../core/customStatus/CustomUserStatus';
+import { miscKey, RecordStore } from './records';
 
 /**
  * A stored custom status. `rev` names one written version: a rename writes the new version
@@ -12,11 +10,10 @@ export interface StoredCustomStatus extends CustomUserStatus {
     rev: string;
 }
 
-const misc = (id: string) => new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, id);
-const ALL = misc('custom-user-status');
-const byId = (id: string) => misc(`custom-user-status:id:${id}`);
-const byName = (name: string) => misc(`custom-user-status:name:${name}`);
-const byRev = (rev: string) => misc(`custom-user-status:rev:${rev}`);
+const ALL = miscKey('custom-user-status');
+const byId = (id: string) => miscKey(`custom-user-status:id:${id}`);
+const byName = (name: string) => miscKey(`custom-user-status:name:${name}`);
+const byRev = (rev: string) => miscKey(`custom-user-status:rev:${rev}`);
 
 function isStored(value: unknown): value is StoredCustomStatus {
     const r = value as StoredCustomStatus;
@@ -35,11 +32,11 @@ function newest(versions: StoredCustomStatus[]): StoredCustomStatus[] {
     return [...byRecord.values()];
 }
 
-/** The record as the REST API and the views show it. */
+/** The record as the REST API and the views show it (records stored before `null` was kept have `''`). */
 export const toCustomUserStatus = (stored: StoredCustomStatus): CustomUserStatus => ({
     _id: stored._id,
     name: stored.name,
-    statusType: stored.statusType,
+    statusType: stored.statusType ? stored.statusType : null,
     _updatedAt: stored._updatedAt,
 });
 
@@ -48,22 +45,25 @@ export const toCustomUserStatus = (stored: StoredCustomStatus): CustomUserStatus
  * associations: all (`custom-user-status`), by id, by exact name, by version.
  */
 export class CustomStatusRepository {
-    constructor(
-        private readonly reader: IPersistenceRead,
-        private readonly persistence?: IPersistence,
-    ) {}
+    constructor(private readonly store: RecordStore) {}
 
     public async all(): Promise<StoredCustomStatus[]> {
-        return newest((await this.reader.readByAssociations([ALL])).filter(isStored));
+        return newest(await this.store.all([ALL], isStored));
     }
 
     public async findById(id: string): Promise<StoredCustomStatus | undefined> {
-        return newest((await this.reader.readByAssociations([ALL, byId(id)])).filter(isStored))[0];
+        return newest(await this.store.all([ALL, byId(id)], isStored))[0];
     }
 
-    /** Every record holding this exact name (more than one only while a race is being settled). */
+    /**
+     * Every record holding this exact name now (more than one only while two writers collide). A
+     * record's older version under the name does not count: two renames of one record at once
+     * can leave one behind.
+     */
     public async findAllByName(name: string): Promise<StoredCustomStatus[]> {
-        return newest((await this.reader.readByAssociations([ALL, byName(name)])).filter(isStored)).filter((s) => s.name === name);
+        const versions = newest(await this.store.all([ALL, byName(name)], isStored));
+        const current = await Promise.all(versions.map((version) => this.findById(version._id)));
+        return current.filter((record): record is StoredCustomStatus => record !== undefined && record.name === name);
     }
 
     public async findByName(name: string): Promise<StoredCustomStatus | undefined> {
@@ -71,7 +71,7 @@ export class CustomStatusRepository {
     }
 
     public async insert(record: StoredCustomStatus): Promise<void> {
-        await this.writer().createWithAssociations({ ...record }, [ALL, byId(record._id), byName(record.name), byRev(record.rev)]);
+        await this.store.insert([ALL, byId(record._id), byName(record.name), byRev(record.rev)], record);
     }
 
     /** Writes `next` as the record's new version, then drops the version `previous`. */
@@ -80,21 +80,13 @@ export class CustomStatusRepository {
         await this.removeVersion(previous);
     }
 
-    /** Removes one version only (the loser of a race removes what it wrote, nothing else). */
+    /** Removes one version only (a writer that collided removes what it wrote, nothing else). */
     public async removeVersion(version: StoredCustomStatus): Promise<void> {
-        await this.writer().removeByAssociations([ALL, byId(version._id), byRev(version.rev)]);
+        await this.store.remove([ALL, byId(version._id), byRev(version.rev)]);
     }
 
     /** Removes every version of a record; answers what was removed (none: it did not exist). */
     public async remove(id: string): Promise<StoredCustomStatus | undefined> {
-        const removed = ((await this.writer().removeByAssociations([ALL, byId(id)])) ?? []).filter(isStored);
-        return newest(removed)[0];
-    }
-
-    private writer(): IPersistence {
-        if (!this.persistence) {
-            throw new Error('CustomStatusRepository was opened read-only');
-        }
-        return this.persistence;
+        return newest((await this.store.remove([ALL, byId(id)])).filter(isStored))[0];
     }
 }

@@ -1,12 +1,11 @@
-import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
-
 import { UserPresence } from '../core/status/presets';
+import { hasFields, miscKey, RecordStore, userKey } from './records';
 
 /**
  * A pending "clear after": at `expiresAt` the user's status and message go back to the
- * `restore*` values. The record is the source of truth: the scheduled job carries the
- * `token` and does nothing unless the record is still there with that token.
+ * `restore*` values, if the user still shows what the app set (`applied*`). The record is the
+ * source of truth: the scheduled job carries the `token` and does nothing unless the record is
+ * still there with that token.
  */
 export interface StatusExpiryRecord {
     userId: string;
@@ -14,44 +13,32 @@ export interface StatusExpiryRecord {
     expiresAt: string;
     restoreStatus: UserPresence;
     restoreMessage: string;
+    /** what the app set; absent in records written before it was kept */
+    appliedStatus?: UserPresence;
+    appliedMessage?: string;
 }
 
-const KIND = new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'status-expiry');
-const forUser = (userId: string): RocketChatAssociationRecord[] => [KIND, new RocketChatAssociationRecord(RocketChatAssociationModel.USER, userId)];
-
-function isRecord(value: unknown): value is StatusExpiryRecord {
-    const r = value as StatusExpiryRecord;
-    return !!r && typeof r.userId === 'string' && typeof r.token === 'string' && typeof r.expiresAt === 'string';
-}
+const KIND = miscKey('status-expiry');
+const forUser = (userId: string) => [KIND, userKey(userId)];
+const isRecord = hasFields<StatusExpiryRecord>({ userId: 'string', token: 'string', expiresAt: 'string' });
 
 export class StatusExpiryRepository {
-    constructor(
-        private readonly reader: IPersistenceRead,
-        private readonly persistence?: IPersistence,
-    ) {}
+    constructor(private readonly store: RecordStore) {}
 
     public async find(userId: string): Promise<StatusExpiryRecord | undefined> {
-        const found = await this.reader.readByAssociations(forUser(userId));
-        return found.filter(isRecord)[0];
+        return this.store.one(forUser(userId), isRecord);
     }
 
+    /** Every pending expiry: read only when the app starts and by the safety-net sweep. */
     public async all(): Promise<StatusExpiryRecord[]> {
-        const found = await this.reader.readByAssociation(KIND);
-        return found.filter(isRecord);
+        return this.store.all([KIND], isRecord);
     }
 
     public async save(record: StatusExpiryRecord): Promise<void> {
-        await this.writer().updateByAssociations(forUser(record.userId), { ...record }, true);
+        await this.store.upsert(forUser(record.userId), record);
     }
 
     public async remove(userId: string): Promise<void> {
-        await this.writer().removeByAssociations(forUser(userId));
-    }
-
-    private writer(): IPersistence {
-        if (!this.persistence) {
-            throw new Error('StatusExpiryRepository was opened read-only');
-        }
-        return this.persistence;
+        await this.store.remove(forUser(userId));
     }
 }

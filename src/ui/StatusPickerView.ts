@@ -6,7 +6,7 @@ import { CUSTOM_STATUS_MESSAGES } from '../i18n/customStatusMessages';
 import { translator } from '../i18n/translate';
 import { UI_MESSAGES } from '../i18n/uiMessages';
 import { presenceLabel } from '../services/customStatusText';
-import { Block, plain, staticSelect, stateValue, textInput } from './blocks';
+import { Block, plain, section, staticSelect, stateValue, textInput } from './blocks';
 
 /** Ids of the status picker: the view, its blocks and actions. */
 export enum StatusPickerId {
@@ -17,6 +17,7 @@ export enum StatusPickerId {
     MessageAction = 'picker-message-input',
     ClearAfterBlock = 'picker-clear-after',
     ClearAfterAction = 'picker-clear-after-select',
+    NoticeBlock = 'picker-notice',
     /** the user dropdown's action button */
     OpenButton = 'user-status-open-picker',
 }
@@ -55,6 +56,7 @@ export function statusPickerView(
     language: string | undefined,
     customs: ReadonlyArray<CustomUserStatus>,
     current: { status?: string; statusText?: string },
+    notice?: string,
 ): IUIKitModalViewParam {
     const t = translator(UI_MESSAGES, language);
     const ct = translator(CUSTOM_STATUS_MESSAGES, language);
@@ -62,13 +64,15 @@ export function statusPickerView(
         ...USER_PRESENCES.map((status) => ({ text: presenceLabel(ct, status), value: encodeChoice({ kind: 'preset', status }) })),
         ...customs.map((s) => ({ text: `${s.name} (${presenceLabel(ct, s.statusType)})`, value: encodeChoice({ kind: 'custom', id: s._id }) })),
     ];
-    const currentCustom = customs.find((s) => s.name === current.statusText && (s.statusType === '' || s.statusType === current.status));
+    const currentCustom = customs.find((s) => s.name === current.statusText && (!s.statusType || s.statusType === current.status));
     const initial = currentCustom
         ? encodeChoice({ kind: 'custom', id: currentCustom._id })
         : current.status
           ? encodeChoice({ kind: 'preset', status: current.status })
           : undefined;
     const blocks: Block[] = [
+        // the inactive-presence notice, the first time the user opens the picker after a turn-off
+        ...(notice ? [section(StatusPickerId.NoticeBlock, notice)] : []),
         staticSelect(appId, StatusPickerId.StatusBlock, StatusPickerId.StatusAction, t('picker_status'), options, initial),
         textInput(appId, StatusPickerId.MessageBlock, StatusPickerId.MessageAction, t('picker_message'), {
             initialValue: current.statusText ?? '',

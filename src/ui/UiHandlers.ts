@@ -12,28 +12,24 @@ import { parseDuration } from '../core/status/duration';
 import { errorText } from '../core/AppError';
 import { CUSTOM_STATUS_MESSAGES } from '../i18n/customStatusMessages';
 import { STATUS_MESSAGES } from '../i18n/statusMessages';
-import { translator } from '../i18n/translate';
+import { languageOf, translator } from '../i18n/translate';
 import { UI_MESSAGES } from '../i18n/uiMessages';
 import { errorLine } from '../commands/CommandContext';
-import { customStatusAccess } from '../endpoints/customStatusEndpointContext';
+import { customStatusAccess } from '../services/customStatusAccess';
+import { noteAdmin } from '../services/presence/admins';
+import { takeInactiveNotice } from '../services/presence/notices';
+import { canManageUserStatus } from '../services/rights';
+import { RecordStore } from '../storage/records';
 import { applyOwnStatus } from '../services/applyOwnStatus';
-import {
-    canManageCustomStatuses,
-    chooseCustomStatus,
-    deleteCustomStatus,
-    findCustomStatus,
-    listAllCustomStatuses,
-    saveCustomStatus,
-} from '../services/CustomStatusService';
+import { chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus } from '../services/CustomStatusService';
 import { customStatusReason } from '../services/customStatusText';
 import { CustomStatusRepository, toCustomUserStatus } from '../storage/CustomStatusRepository';
 import { adminFormView, adminListView, CustomStatusAdminId, NEW_RECORD, readAdminForm } from './CustomStatusAdminView';
 import { readPickerState, StatusPickerId, statusPickerView } from './StatusPickerView';
 
-const languageOf = (user: IUser) => user.settings?.preferences?.language;
-
-export async function openStatusPicker(app: IApp, read: IRead, user: IUser) {
-    return statusPickerView(app.getID(), languageOf(user), await listAllCustomStatuses(read), { status: user.status, statusText: user.statusText });
+export async function openStatusPicker(app: IApp, read: IRead, persistence: IPersistence, user: IUser) {
+    const [customs, notice] = await Promise.all([listAllCustomStatuses(read), takeInactiveNotice({ read, persis: persistence }, user)]);
+    return statusPickerView(app.getID(), languageOf(user), customs, { status: user.status, statusText: user.statusText }, notice);
 }
 
 export async function openAdminConsole(app: IApp, read: IRead, user: IUser) {
@@ -41,14 +37,20 @@ export async function openAdminConsole(app: IApp, read: IRead, user: IUser) {
 }
 
 /** The user dropdown's "Set status" and the admins' "Custom statuses" buttons. */
-export async function handleActionButton(app: IApp, context: UIKitActionButtonInteractionContext, read: IRead): Promise<IUIKitResponse> {
+export async function handleActionButton(
+    app: IApp,
+    context: UIKitActionButtonInteractionContext,
+    read: IRead,
+    persistence: IPersistence,
+): Promise<IUIKitResponse> {
     const { actionId, user } = context.getInteractionData();
     const responder = context.getInteractionResponder();
+    await noteAdmin({ read, persis: persistence }, user);
     if (actionId === StatusPickerId.OpenButton) {
-        return responder.openModalViewResponse(await openStatusPicker(app, read, user));
+        return responder.openModalViewResponse(await openStatusPicker(app, read, persistence, user));
     }
     if (actionId === CustomStatusAdminId.OpenButton) {
-        if (!(await canManageCustomStatuses(read, user))) {
+        if (!(await canManageUserStatus(read, user))) {
             return responder.errorResponse();
         }
         return responder.openModalViewResponse(await openAdminConsole(app, read, user));
@@ -71,7 +73,7 @@ export async function handleBlockAction(app: IApp, context: UIKitBlockInteractio
     if (!adminActions.includes(actionId)) {
         return responder.successResponse();
     }
-    const canManage = await canManageCustomStatuses(read, user);
+    const canManage = await canManageUserStatus(read, user);
     if (!canManage) {
         return responder.errorResponse();
     }
@@ -81,7 +83,8 @@ export async function handleBlockAction(app: IApp, context: UIKitBlockInteractio
         case CustomStatusAdminId.NewAction:
             return responder.updateModalViewResponse(adminFormView(appId, language));
         case CustomStatusAdminId.EditAction: {
-            const record = value && value !== NEW_RECORD ? await new CustomStatusRepository(read.getPersistenceReader()).findById(value) : undefined;
+            const record =
+                value && value !== NEW_RECORD ? await new CustomStatusRepository(new RecordStore(read.getPersistenceReader())).findById(value) : undefined;
             return responder.updateModalViewResponse(
                 record ? adminFormView(appId, language, toCustomUserStatus(record)) : adminListView(appId, language, await listAllCustomStatuses(read)),
             );
@@ -156,7 +159,7 @@ export async function handleViewSubmit(
             return responder.successResponse();
         }
         const t = translator(CUSTOM_STATUS_MESSAGES, language);
-        const canManage = await canManageCustomStatuses(read, user);
+        const canManage = await canManageUserStatus(read, user);
         const saved = await saveCustomStatus(
             customStatusAccess(app, read, persistence),
             { ...(form.id ? { _id: form.id } : {}), name: form.name, statusType: form.statusType },

@@ -177,11 +177,13 @@ suite('the web page in a real browser', () => {
     });
 
     it('presence off shows the banner and everyone as disabled; back on, the banner goes', async () => {
-        await ws.setWorkspaceSetting('Presence_broadcast_disabled', true);
+        // an admin switches the service off on the settings page; the app stops Rocket.Chat's broadcast
+        await ws.setAppSettings({ presence_service_enabled: false });
         await other.page.locator('[data-qa=presence-disabled-banner]').waitFor();
         await other.page.locator(`[data-qa=member][data-username="${ws.admin.username}"][data-status=disabled]`).waitFor();
         await other.screenshot('05-presence-disabled');
-        await ws.setWorkspaceSetting('Presence_broadcast_disabled', false);
+        const enabled = await ws.app('POST', 'presence.enableBroadcast', {}, ws.admin);
+        expect(enabled.status).toBe(200);
         await other.page.locator('[data-qa=presence-disabled-banner]').waitFor({ state: 'detached' });
     });
 

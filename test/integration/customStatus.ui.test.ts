@@ -122,7 +122,7 @@ describe('custom statuses in the UI (local workspace, real runtime)', () => {
         expect(json(edited.body)).toContain(`${name} time`);
         expect((await ws.app('GET', 'custom-user-status.list', { _id: record._id }, ws.admin)).body.statuses[0]).toMatchObject({
             name: `${name} time`,
-            statusType: '',
+            statusType: null,
         });
 
         const searched = await interact(ws.admin, {

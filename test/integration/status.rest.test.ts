@@ -3,6 +3,7 @@
  * runtime (local workspace): every case of SPEC.md section 2, and the status really changing on
  * the workspace user (GET /api/v1/users.info).
  */
+import { pollUntil } from '../helpers/poll';
 import { startWorkspace } from '../helpers/workspace';
 
 type Workspace = Awaited<ReturnType<typeof startWorkspace>>;
@@ -203,13 +204,25 @@ describe('users.setStatus / users.getStatus (local workspace, real runtime)', ()
     });
 
     it('getStatus: status reads disabled while the presence service is off', async () => {
+        // an admin switches it off on the settings page: the app applies it in a job
         await ws.setAppSettings({ presence_service_enabled: false });
         try {
-            expect((await getStatus(`?userId=${bob.userId}`, alice)).body).toEqual({ _id: bob.userId, status: 'disabled', success: true });
-            expect((await getStatus('', alice)).body).toMatchObject({ _id: alice.userId, status: 'disabled' });
+            const first = await pollUntil(
+                () => getStatus(`?userId=${bob.userId}`, alice),
+                (res) => res.body.status === 'disabled',
+                { what: 'the service to be off' },
+            );
+            expect(first.body).toEqual({
+                _id: bob.userId,
+                status: 'disabled',
+                success: true,
+                notice: "Presence is inactive: an admin turned the presence service off, so everyone's status shows as disabled.",
+            });
+            expect((await getStatus('', alice)).body).toEqual({ _id: alice.userId, status: 'disabled', connectionStatus: 'online', success: true });
         } finally {
             await ws.setAppSettings({ presence_service_enabled: true });
         }
+        await pollUntil(() => getStatus(`?userId=${bob.userId}`, alice), (res) => res.body.status === 'busy', { what: 'the service to be on again' });
         expect((await getStatus(`?userId=${bob.userId}`, alice)).body).toEqual({ _id: bob.userId, status: 'busy', success: true });
     });
 });

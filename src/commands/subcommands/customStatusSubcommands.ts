@@ -1,18 +1,14 @@
 import { isCustomStatusType } from '../../core/customStatus/CustomUserStatus';
+import { splitAtLastColon } from '../../core/customStatus/settingsText';
 import { CUSTOM_STATUS_MESSAGES, CustomStatusMessageKey } from '../../i18n/customStatusMessages';
-import { translator, Translator } from '../../i18n/translate';
-import {
-    canManageCustomStatuses,
-    chooseCustomStatus,
-    deleteCustomStatus,
-    findCustomStatus,
-    listAllCustomStatuses,
-    saveCustomStatus,
-    SettingsTextWriter,
-} from '../../services/CustomStatusService';
+import { languageOf, translator, Translator } from '../../i18n/translate';
+import { chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus } from '../../services/CustomStatusService';
+import { customStatusAccess } from '../../services/customStatusAccess';
+import { canManageUserStatus } from '../../services/rights';
 import { customStatusReason, presenceLabel } from '../../services/customStatusText';
 import { adminListView } from '../../ui/CustomStatusAdminView';
-import { CommandContext, CommandReply, errorLine, reply, replyError } from '../CommandContext';
+import { CommandContext, CommandReply, errorLine, formatUntil, reply, replyError } from '../CommandContext';
+import { matchCustomStatusWords } from '../parseStatusCommand';
 
 /** An admin's `custom ...` subcommand. Names may hold spaces: `:` separates a name from what follows. Pure. */
 export type CustomSubcommand =
@@ -24,11 +20,6 @@ export type CustomSubcommand =
     | { kind: 'console' }
     | { kind: 'usage' };
 
-function splitAtColon(text: string): [string, string | undefined] {
-    const colon = text.lastIndexOf(':');
-    return colon < 0 ? [text.trim(), undefined] : [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
-}
-
 /** `words` are the arguments after `custom`. */
 export function parseCustomSubcommand(words: ReadonlyArray<string>): CustomSubcommand {
     const [verb = '', ...rest] = words;
@@ -39,16 +30,16 @@ export function parseCustomSubcommand(words: ReadonlyArray<string>): CustomSubco
             return { kind: 'list' };
         case 'create':
         case 'add': {
-            const [name, statusType] = splitAtColon(text);
+            const [name, statusType] = splitAtLastColon(text);
             return name ? { kind: 'create', name, statusType: statusType ?? '' } : { kind: 'usage' };
         }
         case 'rename': {
-            const [name, to] = splitAtColon(text);
+            const [name, to] = splitAtLastColon(text);
             return name && to !== undefined ? { kind: 'rename', name, to } : { kind: 'usage' };
         }
         case 'presence':
         case 'type': {
-            const [name, statusType] = splitAtColon(text);
+            const [name, statusType] = splitAtLastColon(text);
             return name && statusType !== undefined ? { kind: 'presence', name, statusType } : { kind: 'usage' };
         }
         case 'console':
@@ -62,13 +53,7 @@ export function parseCustomSubcommand(words: ReadonlyArray<string>): CustomSubco
     }
 }
 
-export interface CustomCommandOptions {
-    writeSettingsText?: SettingsTextWriter;
-    /** to open the console view */
-    appId?: string;
-}
-
-const customT = (ctx: CommandContext): Translator<CustomStatusMessageKey> => translator(CUSTOM_STATUS_MESSAGES, ctx.sender.settings?.preferences?.language);
+const customT = (ctx: CommandContext): Translator<CustomStatusMessageKey> => translator(CUSTOM_STATUS_MESSAGES, languageOf(ctx.sender));
 
 export async function customStatusListLines(ctx: CommandContext, options: { omitWhenEmpty?: boolean } = {}): Promise<string> {
     const t = customT(ctx);
@@ -80,7 +65,7 @@ export async function customStatusListLines(ctx: CommandContext, options: { omit
 }
 
 /** `/status custom ...`: the admins' management of custom statuses, through the same service as the REST endpoints. */
-export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyArray<string>, options: CustomCommandOptions = {}): Promise<CommandReply> {
+export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyArray<string>): Promise<CommandReply> {
     const t = customT(ctx);
     const request = parseCustomSubcommand(words);
     if (request.kind === 'list') {
@@ -89,19 +74,19 @@ export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyAr
     if (request.kind === 'usage') {
         return replyError(t('cmd_usage', { command: ctx.command }));
     }
-    const canManage = await canManageCustomStatuses(ctx.read, ctx.sender);
+    const canManage = await canManageUserStatus(ctx.read, ctx.sender);
     if (!canManage) {
         return replyError(t('reason_not_authorized'));
     }
     if (request.kind === 'console') {
-        if (!ctx.triggerId || !options.appId) {
+        if (!ctx.triggerId) {
             return replyError(t('cmd_usage', { command: ctx.command }));
         }
-        const view = adminListView(options.appId, ctx.sender.settings?.preferences?.language, await listAllCustomStatuses(ctx.read));
+        const view = adminListView(ctx.app.getID(), languageOf(ctx.sender), await listAllCustomStatuses(ctx.read));
         await ctx.modify.getUiController().openModalView(view, { triggerId: ctx.triggerId }, ctx.sender);
         return reply(t('cmd_list_title'));
     }
-    const access = { read: ctx.read, persistence: ctx.persistence, writeSettingsText: options.writeSettingsText };
+    const access = customStatusAccess(ctx.app, ctx.read, ctx.persistence);
     if (request.kind === 'create') {
         const saved = await saveCustomStatus(access, { name: request.name, statusType: request.statusType }, canManage);
         return saved.ok
@@ -133,23 +118,26 @@ export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyAr
 }
 
 /**
- * `/status <custom name>`: when the whole text names a custom status (case-insensitive), the
- * caller takes it. `undefined` when it names none, so the other subcommands go on.
+ * `/status <custom name> [duration]`: when the words name a custom status (ignoring case),
+ * optionally followed by a duration, the caller takes it. `undefined` when they name none.
  */
-export async function chooseCustomStatusByName(ctx: CommandContext, words: ReadonlyArray<string>): Promise<CommandReply | undefined> {
-    const text = words.join(' ').trim();
-    if (text === '') {
+export async function chooseCustomStatusByWords(ctx: CommandContext, words: ReadonlyArray<string>): Promise<CommandReply | undefined> {
+    if (words.length === 0) {
         return undefined;
     }
-    const all = await listAllCustomStatuses(ctx.read);
-    const status = all.find((s) => s.name.trim().toLowerCase() === text.toLowerCase());
-    if (!status) {
+    const match = matchCustomStatusWords(words, await listAllCustomStatuses(ctx.read), { now: ctx.now, utcOffset: ctx.sender.utcOffset ?? 0 });
+    if (!match) {
         return undefined;
     }
-    const applied = await chooseCustomStatus(ctx.read, ctx.modify, ctx.persistence, ctx.sender, status, { now: ctx.now });
+    if ('error' in match) {
+        return replyError(ctx.t(match.error === 'past' ? 'error_past_duration' : 'error_invalid_duration', { duration: match.text }));
+    }
+    const { status, expiresAt } = match;
+    const applied = await chooseCustomStatus(ctx.read, ctx.modify, ctx.persistence, ctx.sender, status, { now: ctx.now, expiresAt });
     if (!applied.ok) {
         return replyError(errorLine(ctx.t, applied.error));
     }
     const t = customT(ctx);
-    return reply(t('cmd_chosen', { name: status.name, presence: presenceLabel(t, isCustomStatusType(status.statusType) ? status.statusType : '') }));
+    const chosen = t('cmd_chosen', { name: status.name, presence: presenceLabel(t, isCustomStatusType(status.statusType) ? status.statusType : '') });
+    return reply(expiresAt ? `${chosen}\n${ctx.t('show_until', { until: formatUntil(expiresAt, ctx.sender.utcOffset ?? 0) })}` : chosen);
 }

@@ -1,81 +1,56 @@
-import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { IUser } from '@rocket.chat/apps-engine/definition/users';
-
-import { errorText } from '../../core/AppError';
 import { renderConnectionBar } from '../../core/presence/ConnectionBar';
-import { presenceMessage } from '../../core/presence/PresenceMessages';
-import {
-    PresenceApp,
-    canManagePresence,
-    currentConnections,
-    enablePresence,
-    noteUser,
-    readPresenceSettings,
-    takeInactiveNotice,
-} from '../../services/PresenceService';
+import { PRESENCE_MESSAGES, PresenceMessageKey } from '../../i18n/presenceMessages';
+import { languageOf, translator } from '../../i18n/translate';
+import { checkPresence } from '../../services/presence/presenceCheck';
+import { enablePresence, readPresenceState } from '../../services/presence/presenceSwitch';
+import { isServerBroadcastDisabled } from '../../services/presence/serverPresence';
+import { canManageUserStatus } from '../../services/rights';
+import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
 
-/** What an admin's presence subcommand gets from the /status dispatcher. */
-export interface PresenceCommandInput {
-    app: PresenceApp;
-    sender: IUser;
-    read: IRead;
-    modify: IModify;
-    http: IHttp;
-    persis: IPersistence;
-}
+const presenceT = (ctx: CommandContext) => translator(PRESENCE_MESSAGES, languageOf(ctx.sender));
+const accessOf = (ctx: CommandContext) => ({ read: ctx.read, modify: ctx.modify, http: ctx.http, persis: ctx.persistence });
 
-export type PresenceSubcommand = 'connections' | 'enable';
-
-const languageOf = (user: IUser) => user.settings?.preferences?.language;
-
-/** The reply lines, with the once-per-turn-off notice first when the service is off. */
-async function reply(input: PresenceCommandInput, text: string): Promise<string> {
-    const notice = await takeInactiveNotice(input, input.sender);
-    return notice ? `${notice}\n\n${text}` : text;
-}
-
-/** `/status connections`: current / cap, a bar, and whether the service is on. */
-export async function showConnections(input: PresenceCommandInput): Promise<string> {
-    const lang = languageOf(input.sender);
-    if (!(await canManagePresence(input.read, input.sender))) {
-        return reply(input, presenceMessage(lang, 'not_allowed'));
+/** `/status connections`: current / cap (and where the count comes from), a bar, and whether the service is on. */
+export async function showConnections(ctx: CommandContext): Promise<CommandReply> {
+    const t = presenceT(ctx);
+    if (!(await canManageUserStatus(ctx.read, ctx.sender))) {
+        return replyError(t('not_allowed'));
     }
-    await noteUser(input, input.sender);
-    const [current, settings] = await Promise.all([currentConnections(input.read), readPresenceSettings(input.read)]);
+    const { count, config } = await checkPresence(ctx.app, accessOf(ctx), { revalidateWhenOff: true });
+    const [state, serverOff] = await Promise.all([readPresenceState(ctx), isServerBroadcastDisabled(ctx.read)]);
+    const stateKey: PresenceMessageKey = state.enabled
+        ? serverOff
+            ? 'state_off_server'
+            : 'state_on'
+        : (`state_off_${state.reason ?? 'cap'}` as PresenceMessageKey);
     return reply(
-        input,
-        presenceMessage(lang, 'connections', {
-            current,
-            max: settings.unlimited ? '∞' : settings.cap,
-            bar: renderConnectionBar(current, settings.cap, settings.unlimited),
-            state: presenceMessage(lang, settings.enabled ? 'connections_state_on' : 'connections_state_off'),
+        t('connections', {
+            current: count.current,
+            max: config.unlimited ? '∞' : config.cap,
+            source: t(count.source === 'workspace' ? 'source_workspace' : 'source_estimate'),
+            bar: renderConnectionBar(count.current, config.cap, config.unlimited),
+            state: t(stateKey),
         }),
     );
 }
 
-/** `/status enable`: turns the presence service back on; refused while over the cap. */
-export async function enableFromCommand(input: PresenceCommandInput): Promise<string> {
-    const lang = languageOf(input.sender);
-    if (!(await canManagePresence(input.read, input.sender))) {
-        return reply(input, presenceMessage(lang, 'not_allowed'));
+/** `/status enable`: turns the presence service back on; refused while over the cap, or when Rocket.Chat refuses. */
+export async function enableFromCommand(ctx: CommandContext): Promise<CommandReply> {
+    const t = presenceT(ctx);
+    if (!(await canManageUserStatus(ctx.read, ctx.sender))) {
+        return replyError(t('not_allowed'));
     }
-    await noteUser(input, input.sender);
-    const result = await enablePresence(input.app, input);
-    if (!result.ok) {
-        const settings = await readPresenceSettings(input.read);
-        const text = result.error.kind === 'invalid' ? presenceMessage(lang, 'enable_refused', { cap: settings.cap }) : errorText(result.error);
-        return text;
+    const outcome = await enablePresence(ctx.app, accessOf(ctx));
+    switch (outcome.kind) {
+        case 'enabled':
+            return reply(t('enabled', { current: outcome.current, max: outcome.max }));
+        case 'already':
+            return reply(t('already_enabled'));
+        case 'refused':
+            return replyError(t('enable_refused', { cap: outcome.cap }));
+        case 'refusedByServer':
+            return replyError(t('enable_refused_server'));
+        case 'failed':
+            return replyError(t('failed'));
     }
-    const { alreadyEnabled, current, max } = result.value;
-    return presenceMessage(lang, alreadyEnabled ? 'already_enabled' : 'enabled', { current, max });
-}
-
-/** The admin subcommands, by name, for the dispatcher. */
-export const PRESENCE_SUBCOMMANDS: Record<PresenceSubcommand, (input: PresenceCommandInput) => Promise<string>> = {
-    connections: showConnections,
-    enable: enableFromCommand,
-};
-
-export function isPresenceSubcommand(word: string): word is PresenceSubcommand {
-    return Object.prototype.hasOwnProperty.call(PRESENCE_SUBCOMMANDS, word.toLowerCase());
 }

@@ -4,11 +4,11 @@ import { AppError, invalid, ruleError } from '../AppError';
 export const CUSTOM_STATUS_TYPES = ['online', 'away', 'busy', 'offline'] as const;
 export type CustomStatusType = (typeof CUSTOM_STATUS_TYPES)[number];
 
-/** A custom status as Rocket.Chat answers it. `statusType` is `''` when created without one. */
+/** A custom status as Rocket.Chat answers it. `statusType` is `null` when created without one (as `insertOrUpdateUserStatus` stores it). */
 export interface CustomUserStatus {
     _id: string;
     name: string;
-    statusType: string;
+    statusType: string | null;
     /** ISO date */
     _updatedAt: string;
 }

@@ -5,12 +5,20 @@ import { CustomStatusErrors, CustomUserStatus, isCustomStatusType } from './Cust
 export interface CustomStatusDraft {
     _id?: string;
     name: string;
-    /** `undefined` on update keeps the stored type; `''` means "no type" */
-    statusType?: string;
+    /** `undefined` on update keeps the stored type; `''` or `null` means "no type" */
+    statusType?: string | null;
 }
 
 /** Rocket.Chat allows every character in a name except these. */
 export const FORBIDDEN_NAME_CHARACTERS = /[><&"']/;
+
+/**
+ * Beyond Rocket.Chat's rule: a line break or a leading `#` would break the settings page's copy
+ * (one `name: presence` per line, `#` starts a comment), so such a name is refused the same way.
+ */
+export function breaksSettingsText(name: string): boolean {
+    return /[\r\n]/.test(name) || name.trim().startsWith('#');
+}
 
 /** The name-in-use rule: an exact match, the record itself excluded on update. */
 export function isNameInUse(name: string, existing: ReadonlyArray<Pick<CustomUserStatus, '_id' | 'name'>>, exceptId?: string): boolean {
@@ -37,7 +45,7 @@ export function checkCustomStatusFields(draft: CustomStatusDraft, existing: Read
     if (draft.name.trim() === '') {
         return fail(CustomStatusErrors.nameRequired());
     }
-    if (FORBIDDEN_NAME_CHARACTERS.test(draft.name)) {
+    if (FORBIDDEN_NAME_CHARACTERS.test(draft.name) || breaksSettingsText(draft.name)) {
         return fail(CustomStatusErrors.invalidName(draft.name));
     }
     if (isNameInUse(draft.name, existing, draft._id)) {

@@ -21,10 +21,16 @@ export interface SettingsLineError {
 
 export const LINE_FORMAT_ERROR = 'error-custom-status-line-format';
 
+/** `name: presence`, split at the last colon (a name may hold colons); no colon: the whole text is the name. */
+export function splitAtLastColon(text: string): [string, string | undefined] {
+    const colon = text.lastIndexOf(':');
+    return colon < 0 ? [text.trim(), undefined] : [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
+}
+
 export function serializeCustomStatuses(statuses: ReadonlyArray<Pick<CustomUserStatus, 'name' | 'statusType'>>): string {
     return [...statuses]
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        .map((status) => `${status.name.trim()}: ${status.statusType}`)
+        .map((status) => `${status.name.trim()}: ${status.statusType ?? ''}`.trimEnd())
         .join('\n');
 }
 
@@ -40,12 +46,12 @@ export function parseCustomStatusesText(text: unknown): ParsedSettingsText {
         if (line === '' || line.startsWith('#')) {
             continue;
         }
-        const colon = line.lastIndexOf(':');
-        if (colon < 0) {
+        const [name, statusType] = splitAtLastColon(line);
+        if (statusType === undefined) {
             const error = ruleError(LINE_FORMAT_ERROR, 'Expected "name: presence"');
             return { ok: false, lineError: { line: index + 1, text: raw, error } };
         }
-        const entry = { name: line.slice(0, colon).trim(), statusType: line.slice(colon + 1).trim() };
+        const entry = { name, statusType };
         const checked = checkCustomStatusFields(
             entry,
             entries.map((e, i) => ({ _id: String(i), name: e.name })),

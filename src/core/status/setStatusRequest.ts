@@ -2,7 +2,7 @@ import { AppError } from '../AppError';
 import { isUserPresence, UserPresence } from './presets';
 import { StatusErrors } from './statusErrors';
 import { normalizeStatusText } from './statusText';
-import { hasAnyRole, StatusUser, targetReference, UserLookup } from './target';
+import { hasAnyRole, StatusUser, TargetRef, targetReference } from './target';
 
 /** The body of `POST users.setStatus`, unchecked. Unknown extra keys are ignored. */
 export interface SetStatusBody {
@@ -17,9 +17,9 @@ export interface SetStatusContext {
     caller: StatusUser;
     /** workspace setting Accounts_AllowUserStatusMessageChange */
     allowStatusMessageChange: boolean;
-    /** workspace setting Accounts_AllowInvisibleStatusOption */
+    /** workspace setting Accounts_AllowInvisibleStatusOption (read only when the status is `offline`) */
     allowInvisibleStatus: boolean;
-    /** app setting roles_edit_other_user_status */
+    /** app setting roles_edit_other_user_status (read only when another user is named) */
     editOtherUserStatusRoles: ReadonlyArray<string>;
     now: Date;
 }
@@ -32,15 +32,11 @@ export interface StatusChange {
 }
 
 /**
- * The outcome of a request: the change to apply (if any) and the error to answer (if any).
- * Rocket.Chat writes the message before it checks the status; here every check runs first, in
- * the same order and with the same errors, and a rejected request changes nothing.
+ * The outcome of a request: the target and change to apply, or the error to answer. Rocket.Chat
+ * writes the message before it checks the status; here every check runs first, in the same
+ * order and with the same errors, and a rejected request changes nothing.
  */
-export interface SetStatusDecision {
-    target?: StatusUser;
-    change?: StatusChange;
-    error?: AppError;
-}
+export type SetStatusDecision = { ok: true; target: StatusUser; change: StatusChange } | { ok: false; error: AppError };
 
 const isMaybeString = (value: unknown): boolean => value === undefined || value === null || typeof value === 'string';
 
@@ -65,46 +61,55 @@ export function parseExpiresAt(value: unknown, now: Date): Date | undefined {
     return date;
 }
 
-/** Rocket.Chat's `users.setStatus`, checked in SPEC.md's order. Looks users up only through `lookup`. */
-export async function decideSetStatus(body: unknown, context: SetStatusContext, lookup: UserLookup): Promise<SetStatusDecision> {
+/** What a request needs read before it can be decided: whom it names, and whether the invisible setting matters. */
+export interface StatusReads {
+    ref: TargetRef;
+    needsInvisibleSetting: boolean;
+}
+
+export function statusReadsFor(body: unknown, caller: Pick<StatusUser, 'id' | 'username'>): StatusReads {
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as SetStatusBody;
+    return { ref: targetReference(fields, caller), needsInvisibleSetting: fields.status === 'offline' };
+}
+
+/**
+ * Rocket.Chat's `users.setStatus`, checked in SPEC.md's order. `other` is the user the body names
+ * (looked up by the caller beforehand, undefined when there is none or the body names the caller).
+ */
+export function decideSetStatus(body: unknown, context: SetStatusContext, other: StatusUser | undefined): SetStatusDecision {
+    const fail = (error: AppError): SetStatusDecision => ({ ok: false, error });
     // 1. shape
     if (!hasValidShape(body)) {
-        return { error: StatusErrors.shape() };
+        return fail(StatusErrors.shape());
     }
     // 2. the workspace allows status changes at all
     if (!context.allowStatusMessageChange) {
-        return { error: StatusErrors.notAllowed() };
+        return fail(StatusErrors.notAllowed());
     }
-    // 3. target: the caller, or someone else with the right role
-    const notAName = (value: unknown): boolean => value !== undefined && value !== null && typeof value !== 'string';
-    if (notAName(body.userId) || notAName(body.username)) {
-        // Rocket.Chat fails on these; never act on the caller by mistake
-        return { error: StatusErrors.invalidUser() };
-    }
+    // 3. target: the caller, or someone else with the right role (the right is checked first, as in Rocket.Chat)
     const ref = targetReference(body, context.caller);
-    let target: StatusUser | undefined = context.caller;
+    let target: StatusUser = context.caller;
     if (ref.kind !== 'self') {
         if (!hasAnyRole(context.caller, context.editOtherUserStatusRoles)) {
-            return { error: StatusErrors.unauthorized() };
+            return fail(StatusErrors.unauthorized());
         }
-        target = await lookup(ref);
-        if (!target) {
-            return { error: StatusErrors.invalidUser() };
+        if (ref.kind === 'invalid' || !other) {
+            return fail(StatusErrors.invalidUser());
         }
+        target = other;
     }
-    // 4. the message comes first (it has no failure of its own)
+    // 4. the message (it has no failure of its own)
     const change: StatusChange = {};
     if (typeof body.message === 'string') {
         change.message = normalizeStatusText(body.message);
     }
-    const reject = (error: AppError): SetStatusDecision => ({ target, error });
     // 5. status
     if (typeof body.status === 'string' && body.status !== '') {
         if (!isUserPresence(body.status)) {
-            return reject(StatusErrors.invalidStatus());
+            return fail(StatusErrors.invalidStatus());
         }
         if (body.status === 'offline' && !context.allowInvisibleStatus) {
-            return reject(StatusErrors.invisibleNotAllowed());
+            return fail(StatusErrors.invisibleNotAllowed());
         }
         change.status = body.status;
     }
@@ -112,10 +117,10 @@ export async function decideSetStatus(body: unknown, context: SetStatusContext, 
     if (body.expiresAt !== undefined && body.expiresAt !== null) {
         const expiresAt = parseExpiresAt(body.expiresAt, context.now);
         if (!expiresAt) {
-            return reject(StatusErrors.invalidDate());
+            return fail(StatusErrors.invalidDate());
         }
         change.expiresAt = expiresAt;
     }
     // 7. success
-    return { target, change };
+    return { ok: true, target, change };
 }

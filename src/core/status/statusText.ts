@@ -1,8 +1,17 @@
-/** Rocket.Chat cuts a status message to this many characters, silently. */
+/** Rocket.Chat cuts a status message to this many UTF-16 code units, silently. */
 export const STATUS_TEXT_MAX_LENGTH = 120;
 
-/** Trim, then cut to 120 characters (by code point, so an emoji is never split). `''` clears. */
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * Rocket.Chat's `trim().substr(0, 120)`: 120 UTF-16 code units, except that a surrogate pair is
+ * never split (its dangling first half is dropped). `''` clears.
+ */
 export function normalizeStatusText(text: string): string {
-    const chars = Array.from(text.trim());
-    return chars.length > STATUS_TEXT_MAX_LENGTH ? chars.slice(0, STATUS_TEXT_MAX_LENGTH).join('') : chars.join('');
+    const trimmed = text.trim();
+    if (trimmed.length <= STATUS_TEXT_MAX_LENGTH) {
+        return trimmed;
+    }
+    const cut = trimmed.slice(0, STATUS_TEXT_MAX_LENGTH);
+    return isHighSurrogate(cut.charCodeAt(cut.length - 1)) ? cut.slice(0, -1) : cut;
 }

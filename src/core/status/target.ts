@@ -1,48 +1,53 @@
 /** A user as the status rules see one: no engine types. */
 export interface StatusUser {
     id: string;
-    username: string;
+    username?: string;
     roles: ReadonlyArray<string>;
     status?: string;
     statusText?: string;
     statusConnection?: string;
 }
 
-/** Who a request names: the caller, or another user by id (tried first) or by username. */
-export type TargetRef = { kind: 'self' } | { kind: 'userId'; userId: string } | { kind: 'username'; username: string };
+/**
+ * Who a request names: the caller, another user by id (tried first) or by username, or a name
+ * of the wrong type (not a string), which names nobody.
+ */
+export type TargetRef = { kind: 'self' } | { kind: 'userId'; userId: string } | { kind: 'username'; username: string } | { kind: 'invalid' };
 
-/** Looks a user up; `undefined` when there is none. Usernames match case-insensitively. */
-export type UserLookup = (ref: Exclude<TargetRef, { kind: 'self' }>) => Promise<StatusUser | undefined>;
+export type OtherUserRef = Extract<TargetRef, { kind: 'userId' } | { kind: 'username' }>;
 
-function nonEmpty(value: unknown): string | undefined {
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+/** Looks a user up; `undefined` when there is none. */
+export type UserLookup = (ref: OtherUserRef) => Promise<StatusUser | undefined>;
+
+const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
 
 /**
  * Rocket.Chat's `isUserFromParams` + `getUserFromParams`: no `userId`/`username`, or ones that name
- * the caller, mean the caller; otherwise `userId` is tried first, then `username` (case-insensitive).
+ * the caller, mean the caller; otherwise `userId` is tried first, then `username`.
  */
 export function targetReference(params: { userId?: unknown; username?: unknown }, caller: Pick<StatusUser, 'id' | 'username'>): TargetRef {
-    const userId = nonEmpty(params.userId);
-    const username = nonEmpty(params.username);
-    if (userId) {
-        return userId === caller.id ? { kind: 'self' } : { kind: 'userId', userId };
+    const { userId, username } = params;
+    if (given(userId)) {
+        if (typeof userId !== 'string') {
+            return { kind: 'invalid' };
+        }
+        const id = userId.trim();
+        if (id !== '') {
+            return id === caller.id ? { kind: 'self' } : { kind: 'userId', userId: id };
+        }
     }
-    if (username) {
-        return username.toLowerCase() === caller.username.toLowerCase() ? { kind: 'self' } : { kind: 'username', username };
+    if (given(username)) {
+        if (typeof username !== 'string') {
+            return { kind: 'invalid' };
+        }
+        const name = username.trim().replace(/^@/, '');
+        if (name !== '') {
+            return caller.username !== undefined && name.toLowerCase() === caller.username.toLowerCase()
+                ? { kind: 'self' }
+                : { kind: 'username', username: name };
+        }
     }
     return { kind: 'self' };
-}
-
-/** Role names from a comma- or space-separated setting value such as `admin, moderator`. */
-export function parseRoleList(value: unknown): string[] {
-    if (typeof value !== 'string') {
-        return [];
-    }
-    return value
-        .split(/[,\s]+/)
-        .map((role) => role.trim())
-        .filter((role) => role !== '');
 }
 
 export function hasAnyRole(user: Pick<StatusUser, 'roles'>, roles: ReadonlyArray<string>): boolean {

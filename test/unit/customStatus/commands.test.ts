@@ -5,21 +5,25 @@ import { STATUS_MESSAGES } from '../../../src/i18n/statusMessages';
 import { translator } from '../../../src/i18n/translate';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { CustomStatusRepository } from '../../../src/storage/CustomStatusRepository';
-import { customStatusWorld } from './fakes';
+import { RecordStore } from '../../../src/storage/records';
+import { customStatusWorld } from '../../doubles/customStatusWorld';
 
 function setup() {
     const env = customStatusWorld();
     const ctx = (sender: IUser, language?: string): CommandContext => ({
+        app: env.app as never,
         read: env.world.read(),
         modify: env.world.modify(),
         persistence: env.world.persistence(),
+        http: env.world.http(),
         sender: { ...sender, settings: { preferences: { language } } } as unknown as IUser,
         t: translator(STATUS_MESSAGES, language),
         command: '/status',
         now: new Date(),
     });
     const run = async (sender: IUser, text: string, language?: string) => dispatchStatusCommand(ctx(sender, language), text.split(' '), true);
-    const stored = async () => (await new CustomStatusRepository(env.world.persistenceReader()).all()).map((s) => `${s.name}: ${s.statusType}`).sort();
+    const stored = async () =>
+        (await new CustomStatusRepository(new RecordStore(env.world.persistenceReader())).all()).map((s) => `${s.name}: ${s.statusType}`).sort();
     return { ...env, run, stored };
 }
 

@@ -1,29 +1,35 @@
-import { CustomUserStatusCreateEndpoint } from '../../../src/endpoints/CustomUserStatusCreateEndpoint';
-import { CustomUserStatusDeleteEndpoint } from '../../../src/endpoints/CustomUserStatusDeleteEndpoint';
-import { CustomUserStatusListEndpoint } from '../../../src/endpoints/CustomUserStatusListEndpoint';
-import { CustomUserStatusUpdateEndpoint } from '../../../src/endpoints/CustomUserStatusUpdateEndpoint';
+import { IApiEndpoint, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
+import {
+    customUserStatusCreateEndpoint,
+    customUserStatusDeleteEndpoint,
+    customUserStatusListEndpoint,
+    customUserStatusUpdateEndpoint,
+} from '../../../src/endpoints/customUserStatus';
 import { CustomStatusRepository } from '../../../src/storage/CustomStatusRepository';
-import { body, customStatusWorld, request } from './fakes';
-import { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { IHttp } from '@rocket.chat/apps-engine/definition/accessors';
+import { RecordStore } from '../../../src/storage/records';
+import { apiRequest as request, body, FakeWorld, makeUser } from '../../doubles/world';
 
 function setup() {
-    const env = customStatusWorld();
-    const { world, app } = env;
-    const info = {} as IApiEndpointInfo;
-    const http = {} as IHttp;
+    const world = new FakeWorld();
+    const admin = world.addUser(makeUser('admin1', { username: 'boss', roles: ['admin', 'user'] }));
+    const user = world.addUser(makeUser('user1', { username: 'alice', roles: ['user'] }));
+    const app = world.app();
+    const run =
+        (endpoint: IApiEndpoint, method: 'get' | 'post') =>
+        (req: IApiRequest): Promise<IApiResponse> => {
+            const { read, modify, http, persis } = world.access();
+            return endpoint[method]!(req, {} as never, read, modify, http, persis);
+        };
     const call = {
-        list: (req: IApiRequest): Promise<IApiResponse> =>
-            new CustomUserStatusListEndpoint(app).get(req, info, world.read(), world.modify(), http, world.persistence()),
-        create: (req: IApiRequest): Promise<IApiResponse> =>
-            new CustomUserStatusCreateEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
-        update: (req: IApiRequest): Promise<IApiResponse> =>
-            new CustomUserStatusUpdateEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
-        remove: (req: IApiRequest): Promise<IApiResponse> =>
-            new CustomUserStatusDeleteEndpoint(app).post(req, info, world.read(), world.modify(), http, world.persistence()),
+        list: run(customUserStatusListEndpoint(app), 'get'),
+        create: run(customUserStatusCreateEndpoint(app), 'post'),
+        update: run(customUserStatusUpdateEndpoint(app), 'post'),
+        remove: run(customUserStatusDeleteEndpoint(app), 'post'),
     };
-    const stored = () => new CustomStatusRepository(world.persistenceReader()).all();
-    return { ...env, call, stored };
+    const stored = () => new CustomStatusRepository(new RecordStore(world.persistenceReader())).all();
+    const settingWrites = () => world.settingWrites.filter((w) => w.id === 'custom_statuses').map((w) => w.value);
+    return { world, admin, user, call, stored, settingWrites };
 }
 
 const NOT_LOGGED_IN = { success: false, status: 'error', message: 'You must be logged in to do this.', error: 'You must be logged in to do this.' };
@@ -49,13 +55,16 @@ describe('custom-user-status endpoints', () => {
         expect(typeof created._id).toBe('string');
         expect(new Date(created._updatedAt as string).toISOString()).toBe(created._updatedAt);
         expect((await stored()).map((s) => s.name)).toEqual(['Lunch']);
-        expect(settingWrites).toEqual(['Lunch: away']);
+        expect(settingWrites()).toEqual(['Lunch: away']);
     });
 
-    test('create without statusType stores an empty one', async () => {
-        const { call, admin } = setup();
-        const response = await call.create(request(admin, { name: 'Note' }));
-        expect((body(response).customUserStatus as Record<string, unknown>).statusType).toBe('');
+    test('create without statusType stores and answers null, as Rocket.Chat', async () => {
+        const { call, admin, stored } = setup();
+        for (const content of [{ name: 'Note' }, { name: 'Memo', statusType: '' }]) {
+            const response = await call.create(request(admin, content));
+            expect((body(response).customUserStatus as Record<string, unknown>).statusType).toBeNull();
+        }
+        expect((await stored()).map((s) => s.statusType)).toEqual([null, null]);
     });
 
     test.each([
@@ -76,6 +85,20 @@ describe('custom-user-status endpoints', () => {
             { name: '<b>' },
             400,
             { success: false, errorType: 'error-input-is-not-a-valid-field', error: '<b> is not a valid name [error-input-is-not-a-valid-field]' },
+        ],
+        [
+            'a line break in the name (it would break the settings page copy)',
+            'admin',
+            { name: 'Two\nlines' },
+            400,
+            { success: false, errorType: 'error-input-is-not-a-valid-field', error: 'Two\nlines is not a valid name [error-input-is-not-a-valid-field]' },
+        ],
+        [
+            'a name starting with # (a comment on the settings page)',
+            'admin',
+            { name: ' #hash' },
+            400,
+            { success: false, errorType: 'error-input-is-not-a-valid-field', error: ' #hash is not a valid name [error-input-is-not-a-valid-field]' },
         ],
         [
             'bad type',
@@ -115,7 +138,8 @@ describe('custom-user-status endpoints', () => {
     });
 
     test('twenty simultaneous creates of one name give exactly one record', async () => {
-        const { call, admin, stored } = setup();
+        const { call, admin, stored, world } = setup();
+        world.jitterMs = 3;
         const responses = await Promise.all(Array.from({ length: 20 }, () => call.create(request(admin, { name: 'Race', statusType: 'busy' }))));
         expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
         expect(responses.filter((r) => body(r).errorType === 'Custom_User_Status_Error_Name_Already_In_Use')).toHaveLength(19);
@@ -149,7 +173,7 @@ describe('custom-user-status endpoints', () => {
     test('delete: id required, then right, then existence; users showing it keep it', async () => {
         const { call, admin, user, world, stored } = setup();
         const created = body(await call.create(request(admin, { name: 'Lunch', statusType: 'away' }))).customUserStatus as { _id: string };
-        world.users.set(user.id, { ...user, status: 'away', statusText: 'Lunch' });
+        world.users.set(user.id, { ...user, status: 'away', statusText: 'Lunch' } as typeof user);
 
         expect(body(await call.remove(request(admin, {})))).toEqual({ success: false, error: 'The "customUserStatusId" params is required!' });
         expect(body(await call.remove(request(user, { customUserStatusId: 'nope' })))).toEqual({
@@ -181,13 +205,29 @@ describe('custom-user-status endpoints', () => {
         }
         let response = await call.list(request(user, {}, {}));
         expect(response.status).toBe(200);
+        expect(Object.keys(body(response)).sort()).toEqual(['count', 'offset', 'statuses', 'success', 'total']);
         expect(body(response)).toMatchObject({ count: 3, offset: 0, total: 3, success: true });
         expect((body(response).statuses as Array<{ name: string }>).map((s) => s.name)).toEqual(['Deep work', 'Lunch', 'lunch break']);
         response = await call.list(request(user, {}, { name: 'lunch', count: '1', offset: '1' }));
-        expect(body(response)).toMatchObject({ count: 1, offset: 1, total: 2 });
+        expect(body(response)).toMatchObject({ count: 1, offset: 1, total: 2, success: true });
         expect((body(response).statuses as Array<{ name: string }>).map((s) => s.name)).toEqual(['lunch break']);
         response = await call.list(request(user, {}, { bogus: '1' }));
         expect(response.status).toBe(400);
         expect(body(response)).toEqual({ success: false, errorType: 'invalid-params', error: 'must NOT have additional properties [invalid-params]' });
+    });
+});
+
+describe('custom-user-status endpoints when something fails', () => {
+    test('a failing store answers 400 error-app-failure and leaves no record behind', async () => {
+        const { call, admin, stored, world } = setup();
+        world.failOn('persistence.write', 1, (keys) => keys.includes('misc:custom-user-status'));
+        const response = await call.create(request(admin, { name: 'Lunch', statusType: 'away' }));
+        expect(response.status).toBe(400);
+        expect(body(response)).toEqual({
+            success: false,
+            errorType: 'error-app-failure',
+            error: 'The request could not be completed and nothing was changed; please try again [error-app-failure]',
+        });
+        expect(await stored()).toEqual([]);
     });
 });

@@ -4,9 +4,10 @@ import { ISetting, SettingType } from '@rocket.chat/apps-engine/definition/setti
 
 import { customStatusPreSettingUpdate, customStatusSyncProcessor } from '../../../src/listeners/CustomStatusSettingsListener';
 import { saveCustomStatus } from '../../../src/services/CustomStatusService';
-import { customStatusAccess } from '../../../src/endpoints/customStatusEndpointContext';
+import { customStatusAccess } from '../../../src/services/customStatusAccess';
 import { CustomStatusRepository } from '../../../src/storage/CustomStatusRepository';
-import { customStatusWorld } from './fakes';
+import { RecordStore } from '../../../src/storage/records';
+import { customStatusWorld } from '../../doubles/customStatusWorld';
 
 const setting = (value: string): ISetting => ({
     id: 'custom_statuses',
@@ -23,7 +24,8 @@ function setup() {
     const jobs: IOnetimeSchedule[] = [];
     const configurationModify = { scheduler: { scheduleOnce: async (job: IOnetimeSchedule) => void jobs.push(job) } } as unknown as IConfigurationModify;
     const access = () => customStatusAccess(env.app, env.world.read(), env.world.persistence());
-    const names = async () => (await new CustomStatusRepository(env.world.persistenceReader()).all()).map((s) => `${s.name}: ${s.statusType}`).sort();
+    const names = async () =>
+        (await new CustomStatusRepository(new RecordStore(env.world.persistenceReader())).all()).map((s) => `${s.name}: ${s.statusType}`).sort();
     /** an admin saves the text: the pre-hook, then the job it scheduled (as the engine would run it) */
     const save = async (text: string): Promise<ISetting> => {
         const before = String(env.world.appSettings.custom_statuses ?? '');
@@ -68,7 +70,7 @@ describe('custom statuses on the Apps settings page', () => {
         expect(await names()).toEqual(['Lunch break: away']);
         expect(world.appSettings.custom_statuses).toBe('Lunch break: away');
         // written back only when the admin's text differs from the records' (here: the first edit, out of order)
-        expect(settingWrites).toEqual(['Deep work: busy\nLunch: away']);
+        expect(settingWrites()).toEqual(['Deep work: busy\nLunch: away']);
     });
 
     test('a rename keeps the record’s id', async () => {
@@ -76,7 +78,7 @@ describe('custom statuses on the Apps settings page', () => {
         const created = await saveCustomStatus(access(), { name: 'Lunch', statusType: 'away' }, true);
         expect(world.appSettings.custom_statuses).toBe('Lunch: away');
         await save('Lunch break: away');
-        const all = await new CustomStatusRepository(world.persistenceReader()).all();
+        const all = await new CustomStatusRepository(new RecordStore(world.persistenceReader())).all();
         expect(all.map((s) => [s._id, s.name])).toEqual([[created.ok && created.value._id, 'Lunch break']]);
     });
 

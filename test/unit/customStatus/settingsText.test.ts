@@ -17,7 +17,7 @@ describe('settings text: name: presence per line', () => {
                 { name: 'Deep work', statusType: 'busy' },
                 { name: 'Note', statusType: '' },
             ]),
-        ).toBe('Deep work: busy\nLunch: away\nNote: ');
+        ).toBe('Deep work: busy\nLunch: away\nNote:');
     });
 
     test('parses, ignoring blanks and comments; the last colon splits', () => {

@@ -1,34 +1,19 @@
-import { checkEnable, evaluate, normalizeCap, DEFAULT_CAP } from '../../../src/core/presence/ConnectionCap';
+import { checkEnable, isOverCap, DEFAULT_CAP } from '../../../src/core/presence/ConnectionCap';
+import { parseWholeNumber } from '../../../src/settings/readSettings';
 import { renderConnectionBar } from '../../../src/core/presence/ConnectionBar';
-import { presenceMessage } from '../../../src/core/presence/PresenceMessages';
+import { PRESENCE_MESSAGES } from '../../../src/i18n/presenceMessages';
+import { translator } from '../../../src/i18n/translate';
 
-describe('ConnectionCap.evaluate', () => {
-    const on = { cap: DEFAULT_CAP, unlimited: false, enabled: true };
-
-    it('keeps the service on at exactly the cap (200)', () => {
-        expect(evaluate({ ...on, count: 200 })).toEqual({ action: 'keep' });
-    });
-
-    it('turns the service off at one over the cap (201)', () => {
-        expect(evaluate({ ...on, count: 201 })).toEqual({ action: 'turnOff', count: 201, cap: 200 });
-    });
-
-    it('does not turn the service back on when the count drops below the cap', () => {
-        expect(evaluate({ ...on, enabled: false, count: 10 })).toEqual({ action: 'keep' });
-        expect(evaluate({ ...on, enabled: false, count: 0 })).toEqual({ action: 'keep' });
-    });
-
-    it('does nothing more when already off and still over', () => {
-        expect(evaluate({ ...on, enabled: false, count: 500 })).toEqual({ action: 'keep' });
-    });
-
-    it('never turns off with the unlimited setting', () => {
-        expect(evaluate({ ...on, unlimited: true, count: 100_000 })).toEqual({ action: 'keep' });
-    });
-
-    it('follows a configured cap', () => {
-        expect(evaluate({ ...on, cap: 5, count: 5 })).toEqual({ action: 'keep' });
-        expect(evaluate({ ...on, cap: 5, count: 6 })).toEqual({ action: 'turnOff', count: 6, cap: 5 });
+describe('ConnectionCap.isOverCap', () => {
+    it.each([
+        [200, 200, false, false],
+        [201, 200, false, true],
+        [5, 5, false, false],
+        [6, 5, false, true],
+        [100_000, 200, true, false],
+        [1, 0, false, true],
+    ])('%p connections, cap %p, unlimited %p: over %p', (count, cap, unlimited, expected) => {
+        expect(isOverCap(count, cap, unlimited)).toBe(expected);
     });
 });
 
@@ -42,15 +27,15 @@ describe('ConnectionCap.checkEnable', () => {
 
     it('allows enabling at or below the cap', () => {
         expect(checkEnable(200, 200, false)).toEqual({ ok: true, value: undefined });
-        expect(checkEnable(3, 200, false).ok).toBe(true);
+        expect(checkEnable(3, 200, false)).toEqual({ ok: true, value: undefined });
     });
 
     it('the unlimited setting lifts the cap for enabling', () => {
-        expect(checkEnable(10_000, 200, true).ok).toBe(true);
+        expect(checkEnable(10_000, 200, true)).toEqual({ ok: true, value: undefined });
     });
 });
 
-describe('normalizeCap', () => {
+describe('the cap setting', () => {
     it.each([
         [200, 200],
         ['15', 15],
@@ -63,7 +48,7 @@ describe('normalizeCap', () => {
         [null, DEFAULT_CAP],
         [Infinity, DEFAULT_CAP],
     ])('%p -> %p', (value, expected) => {
-        expect(normalizeCap(value)).toBe(expected);
+        expect(parseWholeNumber(value, DEFAULT_CAP)).toBe(expected);
     });
 });
 
@@ -82,12 +67,14 @@ describe('renderConnectionBar', () => {
     });
 });
 
-describe('presenceMessage', () => {
-    it("fills parameters in the user's language, English by default", () => {
-        expect(presenceMessage('en', 'enable_refused', { cap: 200 })).toBe('Cannot enable broadcast when there are more than 200 connections');
-        expect(presenceMessage('pt-BR', 'connections_state_off')).toBe('desligado');
-        expect(presenceMessage('de-DE', 'connections_state_on')).toBe('an');
-        expect(presenceMessage('xx', 'connections_state_on')).toBe('on');
-        expect(presenceMessage(undefined, 'admin_turned_off', { count: 201, cap: 200 })).toContain('201 concurrent connections exceeded the limit of 200');
+describe('presence messages', () => {
+    it('come in the user language, English otherwise, with their values filled in', () => {
+        expect(translator(PRESENCE_MESSAGES, 'en')('enable_refused', { cap: 200 })).toBe('Cannot enable broadcast when there are more than 200 connections');
+        expect(translator(PRESENCE_MESSAGES, 'pt-BR')('state_on')).toBe('ligado');
+        expect(translator(PRESENCE_MESSAGES, 'de-DE')('state_on')).toBe('an');
+        expect(translator(PRESENCE_MESSAGES, 'xx')('state_on')).toBe('on');
+    });
+    it.each(['pt-BR', 'de', 'es'])('%s carries every key', (language) => {
+        expect(Object.keys(PRESENCE_MESSAGES[language] ?? {}).sort()).toEqual(Object.keys(PRESENCE_MESSAGES.en).sort());
     });
 });

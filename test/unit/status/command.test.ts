@@ -1,52 +1,90 @@
 import { CommandContext } from '../../../src/commands/CommandContext';
-import { parseStatusCommand, StatusCommandRequest } from '../../../src/commands/parseStatusCommand';
+import { matchCustomStatusWords, parseStatusCommand, StatusCommandRequest } from '../../../src/commands/parseStatusCommand';
 import { dispatchStatusCommand, StatusCommand } from '../../../src/commands/StatusCommand';
 import { STATUS_MESSAGES } from '../../../src/i18n/statusMessages';
 import { pickLanguage, translator } from '../../../src/i18n/translate';
 import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
-import { presenceMessage } from '../../../src/core/presence/PresenceMessages';
-import { FakeWorld, makeUser } from './fakes';
+import { PRESENCE_MESSAGES } from '../../../src/i18n/presenceMessages';
+import { FakeWorld, makeUser } from '../../doubles/world';
 
 const NOW = new Date('2026-06-10T12:00:00.000Z');
-const opts = (freeTextIsMessage: boolean) => ({ now: NOW, utcOffset: 0, freeTextIsMessage });
-const split = (s: string): string[] => s.split(' ');
+const opts = { now: NOW, utcOffset: 0 };
+const split = (s: string): string[] => s.split(' ').filter((w) => w !== '');
+const text = (s: string): StatusCommandRequest => ({ kind: 'text', words: split(s) });
 
 describe('parseStatusCommand (table)', () => {
-    const table: Array<[string, boolean, StatusCommandRequest]> = [
-        ['', true, { kind: 'show' }],
-        ['help', false, { kind: 'help' }],
-        ['HELP', true, { kind: 'help' }],
-        ['list', false, { kind: 'list' }],
-        ['clear', false, { kind: 'clear' }],
-        ['show', false, { kind: 'show' }],
-        ['me', false, { kind: 'show' }],
-        ['show @bob', false, { kind: 'show', username: 'bob' }],
-        ['show bob', true, { kind: 'show', username: 'bob' }],
-        ['busy', false, { kind: 'set', status: 'busy' }],
-        ['Away back soon', false, { kind: 'set', status: 'away', message: 'back soon' }],
-        ['offline', false, { kind: 'set', status: 'offline' }],
-        ['invisible', false, { kind: 'set', status: 'offline' }],
-        ['busy 30m', false, { kind: 'set', status: 'busy', expiresAt: new Date('2026-06-10T12:30:00.000Z') }],
-        ['busy 1h In a meeting', false, { kind: 'set', status: 'busy', message: 'In a meeting', expiresAt: new Date('2026-06-10T13:00:00.000Z') }],
-        ['away 2h30m', true, { kind: 'set', status: 'away', expiresAt: new Date('2026-06-10T14:30:00.000Z') }],
-        ['away today lunch', true, { kind: 'set', status: 'away', message: 'lunch', expiresAt: new Date('2026-06-10T23:59:59.999Z') }],
-        ['away tomorrow', true, { kind: 'set', status: 'away', expiresAt: new Date('2026-06-11T23:59:59.999Z') }],
-        ['busy this week conference', true, { kind: 'set', status: 'busy', message: 'conference', expiresAt: new Date('2026-06-14T23:59:59.999Z') }],
-        ['away 2026-06-20 holidays', false, { kind: 'set', status: 'away', message: 'holidays', expiresAt: new Date('2026-06-20T23:59:59.999Z') }],
-        ['message hello world', false, { kind: 'set', message: 'hello world' }],
-        ['message', false, { kind: 'set', message: '' }],
-        ['Working from home', true, { kind: 'set', message: 'Working from home' }],
-        ['Working from home', false, { kind: 'error', key: 'error_unknown_subcommand', params: { word: 'Working' } }],
-        ['bussy', false, { kind: 'error', key: 'error_unknown_subcommand', params: { word: 'bussy' } }],
-        ['busy 0m', true, { kind: 'error', key: 'error_invalid_duration', params: { duration: '0m' } }],
-        ['busy 1h30', true, { kind: 'error', key: 'error_invalid_duration', params: { duration: '1h30' } }],
-        ['busy 99 problems', true, { kind: 'set', status: 'busy', message: '99 problems' }],
-        ['busy 2026-02-30', true, { kind: 'error', key: 'error_invalid_duration', params: { duration: '2026-02-30' } }],
-        ['busy 2020-01-01', true, { kind: 'error', key: 'error_past_duration', params: { duration: '2020-01-01' } }],
+    const table: Array<[string, StatusCommandRequest]> = [
+        ['', { kind: 'show' }],
+        ['help', { kind: 'help' }],
+        ['HELP', { kind: 'help' }],
+        ['list', { kind: 'list' }],
+        ['clear', { kind: 'clear' }],
+        ['show', { kind: 'show' }],
+        ['me', { kind: 'show' }],
+        ['show @bob', { kind: 'show', username: 'bob' }],
+        ['show bob', { kind: 'show', username: 'bob' }],
+        ['connections', { kind: 'connections' }],
+        ['enable', { kind: 'enable' }],
+        ['custom', { kind: 'custom', words: [] }],
+        ['custom create Lunch: away', { kind: 'custom', words: ['create', 'Lunch:', 'away'] }],
+        ['busy', { kind: 'set', status: 'busy' }],
+        ['Away back soon', { kind: 'set', status: 'away', message: 'back soon' }],
+        ['offline', { kind: 'set', status: 'offline' }],
+        ['invisible', { kind: 'set', status: 'offline' }],
+        ['busy 30m', { kind: 'set', status: 'busy', expiresAt: new Date('2026-06-10T12:30:00.000Z') }],
+        ['busy 1h In a meeting', { kind: 'set', status: 'busy', message: 'In a meeting', expiresAt: new Date('2026-06-10T13:00:00.000Z') }],
+        ['away 2h30m', { kind: 'set', status: 'away', expiresAt: new Date('2026-06-10T14:30:00.000Z') }],
+        ['away today lunch', { kind: 'set', status: 'away', message: 'lunch', expiresAt: new Date('2026-06-10T23:59:59.999Z') }],
+        ['away tomorrow', { kind: 'set', status: 'away', expiresAt: new Date('2026-06-11T23:59:59.999Z') }],
+        ['busy this week conference', { kind: 'set', status: 'busy', message: 'conference', expiresAt: new Date('2026-06-14T23:59:59.999Z') }],
+        ['away 2026-06-20 holidays', { kind: 'set', status: 'away', message: 'holidays', expiresAt: new Date('2026-06-20T23:59:59.999Z') }],
+        ['message hello world', { kind: 'set', message: 'hello world' }],
+        ['message', { kind: 'set', message: '' }],
+        ['busy 0m', { kind: 'error', key: 'error_invalid_duration', params: { duration: '0m' } }],
+        ['busy 1h30', { kind: 'error', key: 'error_invalid_duration', params: { duration: '1h30' } }],
+        ['busy 99 problems', { kind: 'set', status: 'busy', message: '99 problems' }],
+        ['busy 2026-02-30', { kind: 'error', key: 'error_invalid_duration', params: { duration: '2026-02-30' } }],
+        ['busy 2020-01-01', { kind: 'error', key: 'error_past_duration', params: { duration: '2020-01-01' } }],
+        // a subcommand word is that subcommand only when the rest fits its arguments
+        ['Working from home', text('Working from home')],
+        ['bussy', text('bussy')],
+        ['show me the money', text('show me the money')],
+        ['help me please', text('help me please')],
+        ['list of things', text('list of things')],
+        ['clear skies ahead', text('clear skies ahead')],
+        ['connections are slow', text('connections are slow')],
+        ['enable the team', text('enable the team')],
+        ['custom made suit', text('custom made suit')],
+        ['show @bob please', text('show @bob please')],
     ];
-    it.each(table)('%p (free text is message: %p)', (input, free, expected) => {
-        expect(parseStatusCommand(split(input), opts(free))).toEqual(expected);
+    it.each(table)('%p', (input, expected) => {
+        expect(parseStatusCommand(split(input), opts)).toEqual(expected);
+    });
+
+    it('words grouped by quotes (Rocket.Chat parseParameters) are joined back into the message', () => {
+        expect(parseStatusCommand(['busy', '1h', 'in a meeting'], opts)).toEqual({
+            kind: 'set',
+            status: 'busy',
+            message: 'in a meeting',
+            expiresAt: new Date('2026-06-10T13:00:00.000Z'),
+        });
+    });
+});
+
+describe('a custom status name with an optional duration', () => {
+    const statuses = [{ name: 'Lunch' }, { name: 'Out sick' }, { name: 'Out' }];
+    it.each([
+        ['Lunch', { status: { name: 'Lunch' } }],
+        ['lunch 1h', { status: { name: 'Lunch' }, expiresAt: new Date('2026-06-10T13:00:00.000Z') }],
+        ['Out sick this week', { status: { name: 'Out sick' }, expiresAt: new Date('2026-06-14T23:59:59.999Z') }],
+        ['out 30m', { status: { name: 'Out' }, expiresAt: new Date('2026-06-10T12:30:00.000Z') }],
+        ['Lunch 0m', { status: { name: 'Lunch' }, error: 'invalid', text: '0m' }],
+        ['Lunch with Bob', undefined],
+        ['Lunch 1h with Bob', undefined],
+        ['Dinner', undefined],
+    ])('%p', (input, expected) => {
+        expect(matchCustomStatusWords(split(input), statuses, opts)).toEqual(expected);
     });
 });
 
@@ -73,9 +111,11 @@ describe('status command dispatcher', () => {
     const ctx = (language?: string): CommandContext => {
         const sender = world.users.get('u1')!;
         return {
+            app: world.app() as never,
             read: world.read(),
             modify: world.modify(),
             persistence: world.persistence(),
+            http: world.http(),
             sender: { ...sender, settings: language ? { preferences: { language } } : undefined },
             t: translator(STATUS_MESSAGES, language),
             command: '/userstatus',
@@ -101,16 +141,19 @@ describe('status command dispatcher', () => {
     it('answers in the user language', async () => {
         const r = await dispatchStatusCommand(ctx('pt-BR'), split('away'), false);
         expect(r.text).toBe('Seu status agora é Ausente.');
-        expect((await dispatchStatusCommand(ctx('de'), split('busy'), false)).text).toBe('Dein Status ist jetzt Beschäftigt.');
+        expect((await dispatchStatusCommand(ctx('de'), split('busy'), false)).text).toBe('Ihr Status ist jetzt Beschäftigt.');
         expect((await dispatchStatusCommand(ctx('es'), split('list'), false)).text).toContain('Estados que puedes poner:');
     });
 
-    it.each(['bussy', 'busy 0m', 'busy 2020-01-01', 'show @ghost'])('%p: one error line, then the help; nothing changes', async (input) => {
+    it.each([
+        ['bussy', 'Unknown subcommand "bussy".'],
+        ['busy 0m', '"0m" is not a duration: use 30m, 1h, 2h30m, today, tomorrow, this week or a date like 2026-12-24.'],
+        ['busy 2020-01-01', '"2020-01-01" is in the past.'],
+        ['show @ghost', 'There is no user "ghost".'],
+    ])('%p: one error line, then the help; nothing changes', async (input, line) => {
         const r = await dispatchStatusCommand(ctx(), split(input), false);
         expect(r.ok).toBe(false);
-        const [first, ...rest] = r.text.split('\n');
-        expect(first).not.toBe('');
-        expect(rest.join('\n')).toContain('Usage of /userstatus:');
+        expect(r.text).toBe(`${line}\n\n${STATUS_MESSAGES.en.help.replace(/\{command\}/g, '/userstatus')}`);
         expect(world.updates).toEqual([]);
         expect(world.scheduled).toEqual([]);
     });
@@ -146,28 +189,44 @@ describe('status command dispatcher', () => {
     it('show: own and someone else', async () => {
         expect((await dispatchStatusCommand(ctx(), [], false)).text).toBe('Your status: Online.\nMessage: "hi".');
         expect((await dispatchStatusCommand(ctx(), split('show @bob'), false)).text).toBe('@bob: Busy.\nMessage: "focus".');
-        world.appSettings.presence_service_enabled = false;
-        expect((await dispatchStatusCommand(ctx(), split('show bob'), false)).text).toContain('Disabled');
+        world.workspaceSettings.Presence_broadcast_disabled = true;
+        expect((await dispatchStatusCommand(ctx(), split('show bob'), false)).text).toBe('@bob: Disabled (the presence service is off).\nMessage: "focus".');
     });
 
-    it("routes the admins' presence subcommands to the presence feature", async () => {
-        world.appSettings.roles_manage_user_status = 'admin';
-        const app = { getID: () => 'app', getLogger: () => console, getAccessors: () => ({ environmentWriter: {} }) };
-        const r = await dispatchStatusCommand({ ...ctx(), presence: { app: app as never, http: {} as never } }, ['connections'], false);
-        expect(r.text).toContain(presenceMessage('en', 'not_allowed'));
+    it('/status show me the money sets that message', async () => {
+        const r = await dispatchStatusCommand(ctx(), split('show me the money'), true);
+        expect(r.text).toBe('Your status message is now "show me the money".');
+        expect(world.users.get('u1')).toMatchObject({ status: 'online', statusText: 'show me the money' });
+    });
+
+    it("the admins' presence subcommands need the right", async () => {
+        const r = await dispatchStatusCommand(ctx(), ['connections'], false);
+        expect(r).toEqual({ ok: false, text: PRESENCE_MESSAGES.en.not_allowed });
         expect(world.updates).toEqual([]);
     });
 
     it('help and list', async () => {
-        expect((await dispatchStatusCommand(ctx(), ['help'], false)).text).toContain('/userstatus clear');
-        expect((await dispatchStatusCommand(ctx(), ['list'], false)).text.split('\n')).toHaveLength(5);
+        expect((await dispatchStatusCommand(ctx(), ['help'], false)).text).toBe(STATUS_MESSAGES.en.help.replace(/\{command\}/g, '/userstatus'));
+        expect((await dispatchStatusCommand(ctx(), ['list'], false)).text).toBe(
+            'Statuses you can set:\n- online: available\n- away: not at the keyboard\n- busy: do not disturb\n- offline: appear offline (invisible)',
+        );
     });
 
     it('the slash command answers ephemerally to the sender', async () => {
         const sender = world.users.get('u1')!;
         const context = new SlashCommandContext(sender, { id: 'room1' } as IRoom, ['away']);
-        await new StatusCommand('status', true).executor(context, world.read(), world.modify(), {} as never, world.persistence());
+        await new StatusCommand('status', true, world.app() as never).executor(context, world.read(), world.modify(), world.http(), world.persistence());
         expect(world.notifications).toEqual([{ userId: 'u1', text: 'Your status is now Away.' }]);
         expect(world.users.get('u1')?.status).toBe('away');
+    });
+
+    it('a failure answers one clear line, and nothing changed', async () => {
+        const sender = world.users.get('u1')!;
+        world.failOn('user.update');
+        const context = new SlashCommandContext(sender, { id: 'room1' } as IRoom, ['busy', '1h']);
+        await new StatusCommand('status', true, world.app() as never).executor(context, world.read(), world.modify(), world.http(), world.persistence());
+        expect(world.notifications).toEqual([{ userId: 'u1', text: 'That did not work just now, and nothing was changed. Please try again.' }]);
+        expect(world.users.get('u1')).toMatchObject({ status: 'online', statusText: 'hi' });
+        expect(world.expiryRecords()).toEqual([]);
     });
 });

@@ -1,20 +1,12 @@
 import { AppError, errorText } from '../../../src/core/AppError';
-import {
-    decideSetStatus,
-    hasValidShape,
-    inferManualDefault,
-    isUserPresence,
-    MATCH_ERROR_TEXT,
-    normalizeStatusText,
-    parseDuration,
-    parseExpiresAt,
-    parseRoleList,
-    SetStatusContext,
-    StatusUser,
-    targetReference,
-    UserLookup,
-    visibleStatus,
-} from '../../../src/core/status';
+import { inferManualDefault, stillShowsApplied } from '../../../src/core/status/appliedStatus';
+import { parseDuration } from '../../../src/core/status/duration';
+import { isUserPresence } from '../../../src/core/status/presets';
+import { decideSetStatus, hasValidShape, parseExpiresAt, SetStatusContext, statusReadsFor } from '../../../src/core/status/setStatusRequest';
+import { MATCH_ERROR_TEXT } from '../../../src/core/status/statusErrors';
+import { normalizeStatusText } from '../../../src/core/status/statusText';
+import { StatusUser, targetReference } from '../../../src/core/status/target';
+import { parseRoles } from '../../../src/settings/readSettings';
 
 const NOW = new Date('2026-06-10T12:00:00.000Z'); // a Wednesday
 const caller: StatusUser = { id: 'u1', username: 'alice', roles: ['user'] };
@@ -29,10 +21,19 @@ const context = (over: Partial<SetStatusContext> = {}): SetStatusContext => ({
     now: NOW,
     ...over,
 });
-const lookup: UserLookup = async (ref) => {
-    if (ref.kind === 'userId') return [bob, caller, admin].find((u) => u.id === ref.userId);
-    return [bob, caller, admin].find((u) => u.username.toLowerCase() === ref.username.toLowerCase());
-};
+/** The endpoint's part: look up the user the body names (the engine's lookup), then decide. */
+function decide(body: unknown, ctx: SetStatusContext): { target?: StatusUser; change?: object; error?: AppError } {
+    const { ref } = statusReadsFor(body, ctx.caller);
+    const users = [bob, caller, admin];
+    const other =
+        ref.kind === 'userId'
+            ? users.find((u) => u.id === ref.userId)
+            : ref.kind === 'username'
+              ? users.find((u) => u.username?.toLowerCase() === ref.username.toLowerCase())
+              : undefined;
+    const d = decideSetStatus(body, ctx, other);
+    return d.ok ? { target: d.target, change: d.change } : { error: d.error };
+}
 const text = (e?: AppError): string | undefined => (e ? errorText(e) : undefined);
 
 describe('presets', () => {
@@ -40,20 +41,7 @@ describe('presets', () => {
     it.each(['disabled', 'invisible', 'Online', '', undefined, 3])('%p is not', (s) => expect(isUserPresence(s)).toBe(false));
 });
 
-describe('visible status (Rocket.Chat rule)', () => {
-    it.each([
-        ['offline', 'online', 'offline'],
-        ['offline', 'busy', 'offline'],
-        [undefined, 'away', 'offline'],
-        ['online', 'online', 'online'],
-        ['away', 'online', 'away'],
-        ['online', 'away', 'away'],
-        ['online', 'busy', 'busy'],
-        ['away', 'busy', 'busy'],
-        ['online', 'offline', 'offline'],
-    ] as const)('connection %p + default %p -> %p', (connection, manualDefault, expected) => {
-        expect(visibleStatus(connection, manualDefault)).toBe(expected);
-    });
+describe('the default behind a visible status, and whether a user still shows what the app set', () => {
     it.each([
         ['away', 'away', 'online'],
         ['online', 'online', 'online'],
@@ -61,27 +49,35 @@ describe('visible status (Rocket.Chat rule)', () => {
         ['offline', 'online', 'offline'],
         ['away', 'online', 'away'],
         ['offline', 'offline', 'online'],
+        [undefined, undefined, 'online'],
     ])('status %p over connection %p was the default %p', (status, connection, expected) => {
         expect(inferManualDefault(status, connection)).toBe(expected);
     });
     it.each([
-        ['offline', 'offline', 'busy', 'busy'],
-        ['away', 'away', 'away', 'away'],
-        ['away', 'away', 'busy', 'online'],
-        ['online', 'online', 'away', 'online'],
-        ['busy', 'online', 'away', 'busy'],
-    ] as const)('status %p over connection %p, last set %p -> %p', (status, connection, last, expected) => {
-        expect(inferManualDefault(status, connection, last)).toBe(expected);
+        [{ status: 'busy', statusText: 'meeting', statusConnection: 'online' }, { status: 'busy', message: 'meeting' }, true],
+        [{ status: 'offline', statusText: 'meeting', statusConnection: 'offline' }, { status: 'busy', message: 'meeting' }, true],
+        [{ status: 'away', statusText: 'x', statusConnection: 'away' }, { status: 'online', message: 'x' }, true],
+        [{ status: 'away', statusText: 'x', statusConnection: 'online' }, { status: 'online', message: 'x' }, false],
+        [{ status: 'online', statusText: 'meeting', statusConnection: 'online' }, { status: 'busy', message: 'meeting' }, false],
+        [{ status: 'busy', statusText: 'lunch', statusConnection: 'online' }, { status: 'busy', message: 'meeting' }, false],
+        [{ status: 'busy', statusText: '', statusConnection: 'online' }, { message: '' }, true],
+        [{ status: 'away', statusText: 'x', statusConnection: 'online' }, { message: 'x' }, true],
+    ] as const)('%p after the app set %p: %p', (shown, applied, expected) => {
+        expect(stillShowsApplied(shown, applied)).toBe(expected);
     });
 });
 
 describe('status message', () => {
     it('trims', () => expect(normalizeStatusText('  in a meeting \n')).toBe('in a meeting'));
-    it('cuts to 120 characters after trimming', () => {
+    it('cuts to 120 UTF-16 code units after trimming', () => {
         expect(normalizeStatusText(`  ${'x'.repeat(130)}`)).toBe('x'.repeat(120));
         expect(normalizeStatusText('y'.repeat(120))).toHaveLength(120);
+        expect(normalizeStatusText('🎉'.repeat(121))).toBe('🎉'.repeat(60));
     });
-    it('never splits an emoji', () => expect(Array.from(normalizeStatusText('🎉'.repeat(121)))).toHaveLength(120));
+    it('never splits a surrogate pair: the dangling half is dropped', () => {
+        expect(normalizeStatusText(`${'a'.repeat(119)}🎉`)).toBe('a'.repeat(119));
+        expect(normalizeStatusText(`${'a'.repeat(118)}🎉`)).toBe(`${'a'.repeat(118)}🎉`);
+    });
     it("'' and blanks clear", () => {
         expect(normalizeStatusText('')).toBe('');
         expect(normalizeStatusText('   ')).toBe('');
@@ -94,10 +90,16 @@ describe('target resolution', () => {
     it('own username, any case, is the caller', () => expect(targetReference({ username: 'ALICE' }, caller)).toEqual({ kind: 'self' }));
     it('userId is tried first', () => expect(targetReference({ userId: 'u2', username: 'alice' }, caller)).toEqual({ kind: 'userId', userId: 'u2' }));
     it('another username', () => expect(targetReference({ username: 'bob' }, caller)).toEqual({ kind: 'username', username: 'bob' }));
+    it('a name of the wrong type names nobody', () => {
+        expect(targetReference({ userId: 42 }, caller)).toEqual({ kind: 'invalid' });
+        expect(targetReference({ username: ['bob'] }, caller)).toEqual({ kind: 'invalid' });
+    });
+    it('a caller without a username', () => expect(targetReference({ username: 'bob' }, { id: 'x' })).toEqual({ kind: 'username', username: 'bob' }));
     it('role lists', () => {
-        expect(parseRoleList('admin, moderator  owner')).toEqual(['admin', 'moderator', 'owner']);
-        expect(parseRoleList('')).toEqual([]);
-        expect(parseRoleList(undefined)).toEqual([]);
+        expect(parseRoles('admin, moderator  owner', ['admin'])).toEqual(['admin', 'moderator', 'owner']);
+        expect(parseRoles('', ['admin'])).toEqual([]);
+        expect(parseRoles(undefined, ['admin'])).toEqual(['admin']);
+        expect(parseRoles(3, ['admin'])).toEqual([]);
     });
 });
 
@@ -114,7 +116,7 @@ describe('users.setStatus rules, in order', () => {
             [[]],
             [{ userId: 'u2' }],
         ])('%p is refused with the Match error', async (body) => {
-            const d = await decideSetStatus(body, context(), lookup);
+            const d = decide(body, context());
             expect(d.error).toEqual({ kind: 'invalid', text: MATCH_ERROR_TEXT });
             expect(d.change).toBeUndefined();
         });
@@ -128,48 +130,48 @@ describe('users.setStatus rules, in order', () => {
             expect(hasValidShape(body)).toBe(true);
         });
         it('the shape is checked before the workspace setting', async () => {
-            const d = await decideSetStatus({}, context({ allowStatusMessageChange: false }), lookup);
+            const d = decide({}, context({ allowStatusMessageChange: false }));
             expect(text(d.error)).toBe(MATCH_ERROR_TEXT);
         });
     });
 
     describe('2. Accounts_AllowUserStatusMessageChange false', () => {
         it.each([[{ message: 'hi' }], [{ status: 'away' }]])('refuses %p', async (body) => {
-            const d = await decideSetStatus(body, context({ allowStatusMessageChange: false }), lookup);
+            const d = decide(body, context({ allowStatusMessageChange: false }));
             expect(d.error).toEqual({ kind: 'rule', code: 'error-not-allowed', reason: 'Change status is not allowed' });
             expect(text(d.error)).toBe('Change status is not allowed [error-not-allowed]');
             expect(d.change).toBeUndefined();
         });
         it('comes before the target check', async () => {
-            const d = await decideSetStatus({ status: 'away', userId: 'u2' }, context({ allowStatusMessageChange: false }), lookup);
+            const d = decide({ status: 'away', userId: 'u2' }, context({ allowStatusMessageChange: false }));
             expect(d.error?.kind).toBe('rule');
         });
     });
 
     describe('3. target', () => {
         it('someone else without the role: forbidden', async () => {
-            const d = await decideSetStatus({ status: 'away', userId: 'u2' }, context(), lookup);
+            const d = decide({ status: 'away', userId: 'u2' }, context());
             expect(d.error).toEqual({ kind: 'forbidden' });
             expect(d.change).toBeUndefined();
         });
         it('forbidden comes before an unknown target', async () => {
-            const d = await decideSetStatus({ status: 'away', username: 'nobody' }, context(), lookup);
+            const d = decide({ status: 'away', username: 'nobody' }, context());
             expect(d.error).toEqual({ kind: 'forbidden' });
         });
         it('with the role: the other user, by id', async () => {
-            const d = await decideSetStatus({ status: 'busy', userId: 'u2' }, context({ caller: admin }), lookup);
+            const d = decide({ status: 'busy', userId: 'u2' }, context({ caller: admin }));
             expect(d).toEqual({ target: bob, change: { status: 'busy' } });
         });
         it('with the role: by username, case-insensitive', async () => {
-            const d = await decideSetStatus({ status: 'busy', username: 'BOB' }, context({ caller: admin }), lookup);
+            const d = decide({ status: 'busy', username: 'BOB' }, context({ caller: admin }));
             expect(d.target).toBe(bob);
         });
         it('the role comes from the setting', async () => {
-            const d = await decideSetStatus({ status: 'busy', userId: 'u2' }, context({ editOtherUserStatusRoles: ['user'] }), lookup);
+            const d = decide({ status: 'busy', userId: 'u2' }, context({ editOtherUserStatusRoles: ['user'] }));
             expect(d.target).toBe(bob);
         });
         it('unknown target: error-invalid-user', async () => {
-            const d = await decideSetStatus({ status: 'busy', userId: 'nope' }, context({ caller: admin }), lookup);
+            const d = decide({ status: 'busy', userId: 'nope' }, context({ caller: admin }));
             expect(text(d.error)).toBe('The required "userId" or "username" param provided does not match any users [error-invalid-user]');
             expect(d.error).toMatchObject({ code: 'error-invalid-user' });
             expect(d.change).toBeUndefined();
@@ -177,74 +179,74 @@ describe('users.setStatus rules, in order', () => {
         it.each([[{ userId: 42 }], [{ username: ['bob'] }], [{ userId: { $ne: null } }]])(
             'a non-string name %p is an unknown user, never the caller',
             async (ref) => {
-                const d = await decideSetStatus({ status: 'busy', ...ref }, context({ caller: admin }), lookup);
+                const d = decide({ status: 'busy', ...ref }, context({ caller: admin }));
                 expect(d.error).toMatchObject({ code: 'error-invalid-user' });
                 expect(d.change).toBeUndefined();
             },
         );
         it('oneself needs no role', async () => {
-            const d = await decideSetStatus({ status: 'away', username: 'alice' }, context(), lookup);
+            const d = decide({ status: 'away', username: 'alice' }, context());
             expect(d).toEqual({ target: caller, change: { status: 'away' } });
         });
     });
 
     describe('4. message', () => {
         it('trimmed and cut to 120', async () => {
-            const d = await decideSetStatus({ message: `  ${'m'.repeat(200)}  ` }, context(), lookup);
+            const d = decide({ message: `  ${'m'.repeat(200)}  ` }, context());
             expect(d.change).toEqual({ message: 'm'.repeat(120) });
             expect(d.error).toBeUndefined();
         });
         it("'' clears", async () => {
-            expect((await decideSetStatus({ message: '' }, context(), lookup)).change).toEqual({ message: '' });
+            expect(decide({ message: '' }, context()).change).toEqual({ message: '' });
         });
     });
 
     describe('5. status', () => {
         it.each(['disabled', 'invisible', 'ONLINE', 'dnd'])('%p: error-invalid-status, and the message is not applied either', async (status) => {
-            const d = await decideSetStatus({ status, message: ' lunch ' }, context(), lookup);
+            const d = decide({ status, message: ' lunch ' }, context());
             expect(text(d.error)).toBe('Valid status types include online, away, offline, and busy. [error-invalid-status]');
             expect(d.change).toBeUndefined();
         });
         it('invalid status without message changes nothing', async () => {
-            const d = await decideSetStatus({ status: 'nope' }, context(), lookup);
+            const d = decide({ status: 'nope' }, context());
             expect(d.change).toBeUndefined();
             expect(d.error).toMatchObject({ code: 'error-invalid-status' });
         });
         it('offline while invisible is disabled: error-status-not-allowed', async () => {
-            const d = await decideSetStatus({ status: 'offline' }, context({ allowInvisibleStatus: false }), lookup);
+            const d = decide({ status: 'offline' }, context({ allowInvisibleStatus: false }));
             expect(text(d.error)).toBe('Invisible status is disabled [error-status-not-allowed]');
             expect(d.change).toBeUndefined();
         });
         it('offline is fine when allowed', async () => {
-            expect((await decideSetStatus({ status: 'offline' }, context(), lookup)).change).toEqual({ status: 'offline' });
+            expect(decide({ status: 'offline' }, context()).change).toEqual({ status: 'offline' });
         });
         it.each(['online', 'away', 'busy'])('%s is fine while invisible is disabled', async (status) => {
-            expect((await decideSetStatus({ status }, context({ allowInvisibleStatus: false }), lookup)).change).toEqual({ status });
+            expect(decide({ status }, context({ allowInvisibleStatus: false })).change).toEqual({ status });
         });
         it("status '' with a message only sets the message (Rocket.Chat ignores an empty status)", async () => {
-            expect(await decideSetStatus({ status: '', message: 'x' }, context(), lookup)).toEqual({ target: caller, change: { message: 'x' } });
+            expect(decide({ status: '', message: 'x' }, context())).toEqual({ target: caller, change: { message: 'x' } });
         });
     });
 
     describe('6. expiresAt', () => {
         it('a future ISO date is kept', async () => {
-            const d = await decideSetStatus({ status: 'busy', expiresAt: '2026-06-10T13:00:00.000Z' }, context(), lookup);
+            const d = decide({ status: 'busy', expiresAt: '2026-06-10T13:00:00.000Z' }, context());
             expect(d.change).toEqual({ status: 'busy', expiresAt: new Date('2026-06-10T13:00:00.000Z') });
         });
         it.each(['2026-06-10T11:00:00Z', '2026-06-10T12:00:00.000Z', 'tomorrow', 'not a date', '2026-13-45', 1781096400000, true, {}])(
             '%p: error-invalid-date',
             async (expiresAt) => {
-                const d = await decideSetStatus({ status: 'busy', message: 'm', expiresAt }, context(), lookup);
+                const d = decide({ status: 'busy', message: 'm', expiresAt }, context());
                 expect(d.error).toMatchObject({ kind: 'rule', code: 'error-invalid-date' });
                 expect(d.change).toBeUndefined();
             },
         );
         it('a bad status is reported before a bad date', async () => {
-            const d = await decideSetStatus({ status: 'bad', expiresAt: 'bad' }, context(), lookup);
+            const d = decide({ status: 'bad', expiresAt: 'bad' }, context());
             expect(d.error).toMatchObject({ code: 'error-invalid-status' });
         });
         it('null is no expiry', async () => {
-            expect((await decideSetStatus({ status: 'busy', expiresAt: null }, context(), lookup)).change).toEqual({ status: 'busy' });
+            expect(decide({ status: 'busy', expiresAt: null }, context()).change).toEqual({ status: 'busy' });
         });
         it('parseExpiresAt', () => {
             expect(parseExpiresAt('2026-06-11', NOW)).toEqual(new Date('2026-06-11T00:00:00.000Z'));
@@ -253,7 +255,7 @@ describe('users.setStatus rules, in order', () => {
     });
 
     it('7. success: message and status together', async () => {
-        expect(await decideSetStatus({ status: 'away', message: 'brb', foo: 'ignored' }, context(), lookup)).toEqual({
+        expect(decide({ status: 'away', message: 'brb', foo: 'ignored' }, context())).toEqual({
             target: caller,
             change: { message: 'brb', status: 'away' },
         });

@@ -1,35 +1,43 @@
-import { IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { RequestMethod } from '@rocket.chat/apps-engine/definition/accessors';
+import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { UsersGetStatusEndpoint } from '../../../src/endpoints/UsersGetStatusEndpoint';
-import { UsersSetStatusEndpoint } from '../../../src/endpoints/UsersSetStatusEndpoint';
-import { FakeWorld, makeUser } from './fakes';
+import { usersGetStatusEndpoint, usersSetStatusEndpoint } from '../../../src/endpoints/usersStatus';
+import { PresenceStateRepository } from '../../../src/storage/presence/PresenceStateRepository';
+import { RecordStore } from '../../../src/storage/records';
+import { apiRequest, FakeWorld, FailurePoint, makeUser } from '../../doubles/world';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const app = {} as any;
 const NOT_LOGGED_IN = { success: false, status: 'error', message: 'You must be logged in to do this.', error: 'You must be logged in to do this.' };
+const INVALID_USER = {
+    success: false,
+    errorType: 'error-invalid-user',
+    error: 'The required "userId" or "username" param provided does not match any users [error-invalid-user]',
+};
+const APP_FAILURE = {
+    success: false,
+    errorType: 'error-app-failure',
+    error: 'The request could not be completed and nothing was changed; please try again [error-app-failure]',
+};
 
 let world: FakeWorld;
-let alice: IUser;
-let root: IUser;
-let bob: IUser;
 
 beforeEach(() => {
     world = new FakeWorld();
-    alice = world.addUser(makeUser('u1', { username: 'alice', status: 'online', statusText: 'old text' }));
-    root = world.addUser(makeUser('a1', { username: 'root', roles: ['user', 'admin'] }));
-    bob = world.addUser(makeUser('u2', { username: 'bob', status: 'away', statusConnection: 'away' }));
+    world.addUser(makeUser('u1', { username: 'alice', status: 'online', statusText: 'old text' }));
+    world.addUser(makeUser('a1', { username: 'root', roles: ['user', 'admin'] }));
+    world.addUser(makeUser('u2', { username: 'bob', status: 'away', statusConnection: 'away' }));
 });
 
-async function setStatus(body: unknown, user: IUser | null = alice): Promise<IApiResponse> {
-    const request = { method: RequestMethod.POST, headers: {}, query: {}, params: {}, content: body, user: user ?? undefined } as IApiRequest;
-    return new UsersSetStatusEndpoint(app).post(request, {} as never, world.read(), world.modify(), {} as never, world.persistence());
+/** The caller as Rocket.Chat hands it over: read fresh for every request. */
+const caller = (id: string): IUser => world.users.get(id) as IUser;
+
+async function setStatus(body: unknown, user: IUser | null = caller('u1')): Promise<IApiResponse> {
+    const { read, modify, http, persis } = world.access();
+    return usersSetStatusEndpoint(world.app() as never).post!(apiRequest(user ?? undefined, body), {} as never, read, modify, http, persis);
 }
 
-async function getStatus(query: Record<string, string>, user: IUser | null = alice): Promise<IApiResponse> {
-    const request = { method: RequestMethod.GET, headers: {}, query, params: {}, content: undefined, user: user ?? undefined } as IApiRequest;
-    return new UsersGetStatusEndpoint(app).get(request, {} as never, world.read(), world.modify(), {} as never, world.persistence());
+async function getStatus(query: Record<string, unknown>, user: IUser | null = caller('u1')): Promise<IApiResponse> {
+    const { read, modify, http, persis } = world.access();
+    return usersGetStatusEndpoint(world.app() as never).get!(apiRequest(user ?? undefined, undefined, query), {} as never, read, modify, http, persis);
 }
 
 const expectJson = (res: IApiResponse, status: number, content: unknown): void => {
@@ -60,11 +68,20 @@ describe('POST users.setStatus', () => {
         expect(world.updates).toEqual([]);
     });
 
+    it.each([[42], [['u2']], [{ id: 'u2' }]])(
+        'a userId of the wrong type (%p): 403 for a caller without the right (checked first, as Rocket.Chat), 400 for an admin',
+        async (userId) => {
+            expectJson(await setStatus({ status: 'busy', userId }), 403, { success: false, error: 'unauthorized' });
+            expectJson(await setStatus({ status: 'busy', userId }, caller('a1')), 400, INVALID_USER);
+            expect(world.updates).toEqual([]);
+        },
+    );
+
     it('someone else with a role from roles_edit_other_user_status', async () => {
-        expectJson(await setStatus({ status: 'busy', message: 'on call', username: 'BOB' }, root), 200, { success: true });
+        expectJson(await setStatus({ status: 'busy', message: 'on call', username: 'BOB' }, caller('a1')), 200, { success: true });
         expect(world.users.get('u2')).toMatchObject({ status: 'busy', statusText: 'on call' });
         world.appSettings.roles_edit_other_user_status = 'moderator';
-        expectJson(await setStatus({ status: 'away', userId: 'u2' }, root), 403, { success: false, error: 'unauthorized' });
+        expectJson(await setStatus({ status: 'away', userId: 'u2' }, caller('a1')), 403, { success: false, error: 'unauthorized' });
         world.appSettings.roles_edit_other_user_status = 'user, moderator';
         expectJson(await setStatus({ status: 'away', userId: 'u2' }), 200, { success: true });
         expect(world.users.get('u2')?.status).toBe('away');
@@ -72,26 +89,26 @@ describe('POST users.setStatus', () => {
 
     it('roles_edit_other_user_status unset means admin; empty means nobody', async () => {
         delete world.appSettings.roles_edit_other_user_status;
-        expectJson(await setStatus({ status: 'busy', userId: 'u2' }, root), 200, { success: true });
+        expectJson(await setStatus({ status: 'busy', userId: 'u2' }, caller('a1')), 200, { success: true });
         world.appSettings.roles_edit_other_user_status = '';
-        expectJson(await setStatus({ status: 'away', userId: 'u2' }, root), 403, { success: false, error: 'unauthorized' });
+        expectJson(await setStatus({ status: 'away', userId: 'u2' }, caller('a1')), 403, { success: false, error: 'unauthorized' });
     });
 
     it('unknown target: 400 error-invalid-user', async () => {
-        const error = {
-            success: false,
-            errorType: 'error-invalid-user',
-            error: 'The required "userId" or "username" param provided does not match any users [error-invalid-user]',
-        };
-        expectJson(await setStatus({ status: 'busy', userId: 'ghost' }, root), 400, error);
-        expectJson(await setStatus({ status: 'busy', username: 'ghost' }, root), 400, error);
+        expectJson(await setStatus({ status: 'busy', userId: 'ghost' }, caller('a1')), 400, INVALID_USER);
+        expectJson(await setStatus({ status: 'busy', username: 'ghost' }, caller('a1')), 400, INVALID_USER);
         expect(world.updates).toEqual([]);
     });
 
-    it('message: trimmed, cut to 120, set on the workspace user', async () => {
+    it('message: trimmed, cut to 120 UTF-16 code units, set on the workspace user', async () => {
         expectJson(await setStatus({ message: `   ${'a'.repeat(150)}   ` }), 200, { success: true });
         expect(world.users.get('u1')?.statusText).toBe('a'.repeat(120));
         expect(world.users.get('u1')?.status).toBe('online');
+    });
+
+    it('a surrogate pair at the cut is dropped whole, never split', async () => {
+        expectJson(await setStatus({ message: `${'a'.repeat(119)}😀 tail` }), 200, { success: true });
+        expect(world.users.get('u1')?.statusText).toBe('a'.repeat(119));
     });
 
     it("message '' clears", async () => {
@@ -133,40 +150,74 @@ describe('POST users.setStatus', () => {
     });
 
     it.each(['yesterday', '2001-01-01T00:00:00Z', 42])('expiresAt %p: 400 error-invalid-date, no job', async (expiresAt) => {
-        const res = await setStatus({ status: 'busy', expiresAt });
-        expect(res.status).toBe(400);
-        expect(res.content).toMatchObject({ success: false, errorType: 'error-invalid-date' });
-        expect(String((res.content as { error: string }).error)).toMatch(/ \[error-invalid-date\]$/);
+        expectJson(await setStatus({ status: 'busy', expiresAt }), 400, {
+            success: false,
+            errorType: 'error-invalid-date',
+            error: 'The expiration date must be a valid ISO date in the future [error-invalid-date]',
+        });
         expect(world.updates).toEqual([]);
         expect(world.scheduled).toEqual([]);
     });
 
-    it('expiresAt in the future: status set, previous one recorded, job scheduled', async () => {
+    it('expiresAt in the future: status set, previous one and what was set recorded, job scheduled', async () => {
         const expiresAt = new Date(Date.now() + 3600_000).toISOString();
         expectJson(await setStatus({ status: 'busy', message: 'meeting', expiresAt }), 200, { success: true });
         expect(world.users.get('u1')).toMatchObject({ status: 'busy', statusText: 'meeting' });
         expect(world.scheduled).toHaveLength(1);
         expect(world.scheduled[0]).toMatchObject({ id: 'status-expiry', when: new Date(expiresAt), data: { userId: 'u1' } });
         expect(world.expiryRecords()).toEqual([
-            expect.objectContaining({
+            {
                 userId: 'u1',
                 expiresAt,
                 restoreStatus: 'online',
                 restoreMessage: 'old text',
+                appliedStatus: 'busy',
+                appliedMessage: 'meeting',
                 token: (world.scheduled[0].data as { token: string }).token,
-            }),
+            },
         ]);
     });
 
-    it('never a 500 for odd input', async () => {
-        for (const body of [
-            { status: 'away', userId: 42 },
-            { message: 'x', username: ['a'] },
-            { status: 'away', userId: '' },
-        ]) {
-            const res = await setStatus(body);
-            expect(res.status).toBeLessThan(500);
-        }
+    it('odd names of the target answer exact errors, never a 500', async () => {
+        expectJson(await setStatus({ status: 'away', userId: 42 }, caller('a1')), 400, INVALID_USER);
+        expectJson(await setStatus({ message: 'x', username: ['a'] }, caller('a1')), 400, INVALID_USER);
+        // an empty userId names nobody else: the caller
+        expectJson(await setStatus({ status: 'away', userId: '' }), 200, { success: true });
+        expect(world.users.get('u1')?.status).toBe('away');
+    });
+});
+
+describe('POST users.setStatus when something it depends on fails', () => {
+    const expiresAt = () => new Date(Date.now() + 3600_000).toISOString();
+
+    it.each<[FailurePoint, number, () => object]>([
+        ['user.update', 1, () => ({ status: 'busy', message: 'x' })],
+        ['user.update', 1, () => ({ status: 'busy', message: 'x', expiresAt: expiresAt() })],
+        ['scheduler', 1, () => ({ status: 'busy', message: 'x', expiresAt: expiresAt() })],
+        ['persistence.write', 1, () => ({ status: 'busy', message: 'x', expiresAt: expiresAt() })],
+        ['persistence.read', 1, () => ({ status: 'busy' })],
+    ])('%s failing: 400 error-app-failure, nothing changed', async (point, times, body) => {
+        // the records of status expiries; the presence state is read for the notice only (best effort)
+        world.failOn(point, times, point.startsWith('persistence') ? (keys) => keys.includes('misc:status-expiry') : undefined);
+        expectJson(await setStatus(body()), 400, APP_FAILURE);
+        expect(world.users.get('u1')).toMatchObject({ status: 'online', statusText: 'old text' });
+        expect(world.expiryRecords()).toEqual([]);
+    });
+
+    it('a failed new status leaves a pending expiry as it was', async () => {
+        const until = expiresAt();
+        await setStatus({ status: 'busy', message: 'meeting', expiresAt: until });
+        const pending = world.expiryRecords();
+        world.failOn('user.update');
+        expectJson(await setStatus({ status: 'away', message: 'gone' }), 400, APP_FAILURE);
+        expect(world.users.get('u1')).toMatchObject({ status: 'busy', statusText: 'meeting' });
+        expect(world.expiryRecords()).toEqual(pending);
+    });
+
+    it('workspace settings that cannot be read count as their defaults', async () => {
+        world.failOn('serverSettings.read', 10);
+        expectJson(await setStatus({ status: 'busy' }), 200, { success: true });
+        expect(world.users.get('u1')?.status).toBe('busy');
     });
 });
 
@@ -175,8 +226,8 @@ describe('GET users.getStatus', () => {
         expectJson(await getStatus({}, null), 401, NOT_LOGGED_IN);
     });
 
-    it('self: _id, status, connectionStatus', async () => {
-        world.users.set('u1', { ...alice, status: 'busy', statusConnection: 'online' } as IUser);
+    it('self: _id, status, connectionStatus, from the caller as handed over', async () => {
+        world.users.set('u1', { ...caller('u1'), status: 'busy', statusConnection: 'online' } as IUser);
         expectJson(await getStatus({}), 200, { _id: 'u1', status: 'busy', connectionStatus: 'online', success: true });
         expectJson(await getStatus({ username: 'ALICE' }), 200, { _id: 'u1', status: 'busy', connectionStatus: 'online', success: true });
     });
@@ -186,23 +237,48 @@ describe('GET users.getStatus', () => {
         expectJson(await getStatus({ username: 'bob' }), 200, { _id: 'u2', status: 'away', success: true });
     });
 
-    it('unknown user: 400 error-invalid-user', async () => {
-        expectJson(await getStatus({ username: 'ghost' }), 400, {
-            success: false,
-            errorType: 'error-invalid-user',
-            error: 'The required "userId" or "username" param provided does not match any users [error-invalid-user]',
-        });
+    it('a caller without a username naming someone: answered, not thrown', async () => {
+        const nameless = world.addUser(makeUser('bot1', { username: undefined as unknown as string }));
+        expectJson(await getStatus({ username: 'bob' }, nameless), 200, { _id: 'u2', status: 'away', success: true });
+        expectJson(await getStatus({ username: 'ghost' }, nameless), 400, INVALID_USER);
     });
 
-    it('presence service off: status reads disabled', async () => {
-        world.appSettings.presence_service_enabled = false;
-        expectJson(await getStatus({ userId: 'u2' }), 200, { _id: 'u2', status: 'disabled', success: true });
+    it('unknown user: 400 error-invalid-user', async () => {
+        expectJson(await getStatus({ username: 'ghost' }), 400, INVALID_USER);
+        expectJson(await getStatus({ userId: ['a', 'b'] }), 400, INVALID_USER);
+    });
+
+    it('presence service off (the app turned it off): status reads disabled', async () => {
+        await new PresenceStateRepository(new RecordStore(world.persistenceReader(), world.persistence())).save({
+            enabled: false,
+            epoch: 1,
+            reason: 'cap',
+            count: 201,
+            cap: 200,
+            at: new Date().toISOString(),
+        });
+        expectJson(await getStatus({ userId: 'u2' }), 200, {
+            _id: 'u2',
+            status: 'disabled',
+            success: true,
+            notice: "Presence is inactive: this workspace exceeded its limit of 200 concurrent connections, so everyone's status shows as disabled until an admin turns the presence service back on.",
+        });
         expectJson(await getStatus({}), 200, { _id: 'u1', status: 'disabled', connectionStatus: 'online', success: true });
+    });
+
+    it('Rocket.Chat stopped presence itself: status reads disabled', async () => {
+        world.workspaceSettings.Presence_broadcast_disabled = true;
+        expectJson(await getStatus({ userId: 'u2' }), 200, { _id: 'u2', status: 'disabled', success: true });
     });
 
     it('reflects a status set through users.setStatus', async () => {
         await setStatus({ status: 'busy' });
-        expect((await getStatus({})).content).toMatchObject({ status: 'busy' });
-        expect(bob.status).toBe('away');
+        expect((await getStatus({})).content).toEqual({ _id: 'u1', status: 'busy', connectionStatus: 'online', success: true });
+        expect(world.users.get('u2')?.status).toBe('away');
+    });
+
+    it('the presence state unreadable: 400 error-app-failure, never a 500', async () => {
+        world.failOn('persistence.read', 2);
+        expectJson(await getStatus({ userId: 'u2' }), 400, APP_FAILURE);
     });
 });

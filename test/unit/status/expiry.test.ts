@@ -1,7 +1,8 @@
 import { runStatusExpiry, rearmStatusExpiries, sweepStatusExpiries } from '../../../src/jobs/StatusExpiryJob';
 import { setUserStatus } from '../../../src/services/setUserStatus';
 import { StatusExpiryRepository } from '../../../src/storage/StatusExpiryRepository';
-import { FakeWorld, makeUser } from './fakes';
+import { RecordStore } from '../../../src/storage/records';
+import { FakeWorld, makeUser } from '../../doubles/world';
 
 let world: FakeWorld;
 const inAnHour = (): Date => new Date(Date.now() + 3600_000);
@@ -27,28 +28,38 @@ describe('setUserStatus', () => {
     });
 
     it.each([
-        [{}, 'invalid'],
-        [{ status: 'disabled' }, 'error-invalid-status'],
-        [{ status: 'busy', expiresAt: new Date(Date.now() - 1000) }, 'error-invalid-date'],
-    ])('refuses %p and changes nothing', async (input, expected) => {
+        [{}, { kind: 'invalid', text: 'Match error: Failed Match.OneOf, Match.Maybe or Match.Optional validation' }],
+        [{ status: 'disabled' }, { kind: 'rule', code: 'error-invalid-status', reason: 'Valid status types include online, away, offline, and busy.' }],
+        [
+            { status: 'busy', expiresAt: new Date(Date.now() - 60_000) },
+            { kind: 'rule', code: 'error-invalid-date', reason: 'The expiration date must be a valid ISO date in the future' },
+        ],
+    ])('refuses %p and changes nothing', async (input, error) => {
         const r = await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), ...(input as object) });
-        expect(r.ok).toBe(false);
-        expect(JSON.stringify(r)).toContain(expected);
+        expect(r).toEqual({ ok: false, error });
         expect(world.updates).toEqual([]);
     });
 
     it('with expiresAt: records the previous default and message, schedules the job', async () => {
         const when = inAnHour();
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', message: 'deep work', expiresAt: when });
-        const record = await new StatusExpiryRepository(world.persistenceReader()).find('u1');
-        expect(record).toEqual({ userId: 'u1', token: tokenOf(0), expiresAt: when.toISOString(), restoreStatus: 'away', restoreMessage: 'before' });
+        const record = await new StatusExpiryRepository(new RecordStore(world.persistenceReader())).find('u1');
+        expect(record).toEqual({
+            userId: 'u1',
+            token: tokenOf(0),
+            expiresAt: when.toISOString(),
+            restoreStatus: 'away',
+            restoreMessage: 'before',
+            appliedStatus: 'busy',
+            appliedMessage: 'deep work',
+        });
         expect(world.scheduled[0]).toEqual({ id: 'status-expiry', when, data: { userId: 'u1', token: tokenOf(0) } });
     });
 
     it('a newer status without expiry cancels the pending one (its record goes)', async () => {
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: inAnHour() });
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'online' });
-        expect(await new StatusExpiryRepository(world.persistenceReader()).find('u1')).toBeUndefined();
+        expect(await new StatusExpiryRepository(new RecordStore(world.persistenceReader())).find('u1')).toBeUndefined();
         expect(await runJob(0)).toBe('gone');
         expect(user().status).toBe('online');
     });
@@ -65,26 +76,50 @@ describe('setUserStatus', () => {
 });
 
 describe('what comes back when the visible status cannot tell', () => {
-    it('a disconnected user gets back the default the app last set, not online', async () => {
+    it('a disconnected user gets back online (the engine does not tell the default behind offline)', async () => {
         world.users.set('u1', makeUser('u1', { username: 'alice', status: 'offline', statusConnection: 'offline', statusText: '' }));
-        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy' });
-        await setUserStatus(world.read(), world.modify(), world.persistence(), {
-            user: { ...user(), status: 'offline' },
-            status: 'away',
-            expiresAt: inAnHour(),
-        });
-        expect(await runJob(0)).toBe('restored');
-        expect(user().status).toBe('busy');
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'away', expiresAt: inAnHour() });
+        expect(world.expiryRecords()).toEqual([expect.objectContaining({ restoreStatus: 'online', restoreMessage: '' })]);
     });
 
-    it('idle with the default away stays away; without a known default, online', async () => {
+    it('idle over online comes back online; a chosen away comes back away', async () => {
         world.users.set('u1', makeUser('u1', { username: 'alice', status: 'away', statusConnection: 'away' }));
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: inAnHour() });
         expect(world.expiryRecords()).toEqual([expect.objectContaining({ restoreStatus: 'online' })]);
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'away' });
-        world.users.set('u1', { ...user(), status: 'away', statusConnection: 'away' } as never);
+        world.users.set('u1', { ...user(), status: 'away', statusConnection: 'online' } as never);
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: inAnHour() });
         expect(world.expiryRecords()).toEqual([expect.objectContaining({ restoreStatus: 'away' })]);
+    });
+});
+
+describe('a status the user chose since stays', () => {
+    it.each([
+        ['another status', { status: 'online' }],
+        ['another message', { statusText: 'lunch' }],
+    ])('%s (in any client): the expiry keeps it and removes its record', async (_what, change) => {
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', message: 'meeting', expiresAt: inAnHour() });
+        world.users.set('u1', { ...user(), ...change } as never);
+        const before = { ...user() };
+        expect(await runJob(0)).toBe('kept');
+        expect(user()).toEqual(before);
+        expect(world.expiryRecords()).toEqual([]);
+    });
+
+    it('idle or disconnected is no choice: the previous status comes back', async () => {
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', message: 'meeting', expiresAt: inAnHour() });
+        world.users.set('u1', { ...user(), status: 'offline', statusConnection: 'offline' } as never);
+        expect(await runJob(0)).toBe('restored');
+        expect(user()).toMatchObject({ status: 'away', statusText: 'before' });
+    });
+});
+
+describe('several instances run the same expiry', () => {
+    it('it restores once', async () => {
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', message: 'meeting', expiresAt: inAnHour() });
+        const outcomes = await Promise.all([runJob(0), runJob(0)]);
+        expect(outcomes.sort()).toEqual(['restored', 'superseded']);
+        expect(world.updates.filter((u) => u.status === 'away')).toHaveLength(1);
     });
 });
 
@@ -111,7 +146,7 @@ describe('status expiry job', () => {
 
     it('re-arms pending records on start (overdue ones at once) and the re-armed job restores', async () => {
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: inAnHour() });
-        const record = (await new StatusExpiryRepository(world.persistenceReader()).find('u1'))!;
+        const record = (await new StatusExpiryRepository(new RecordStore(world.persistenceReader())).find('u1'))!;
         world.scheduled = [];
         const now = new Date(Date.now() + 2 * 3600_000);
         expect(await rearmStatusExpiries(world.read(), world.modify().getScheduler(), now)).toBe(1);
@@ -127,10 +162,10 @@ describe('status expiry job', () => {
 
     it('the sweep restores overdue records only (a lost one-time job cannot leave a status stuck)', async () => {
         world.addUser(makeUser('u2', { username: 'bob', status: 'online', statusText: 'bob before' }));
-        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: new Date(Date.now() + 1000) });
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: new Date(Date.now() + 60_000) });
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: world.users.get('u2')!, status: 'busy', expiresAt: inAnHour() });
         expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date())).toBe(0);
-        expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(Date.now() + 2000))).toBe(1);
+        expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(Date.now() + 120_000))).toBe(1);
         expect(user()).toMatchObject({ status: 'away', statusText: 'before' });
         expect(world.users.get('u2')?.status).toBe('busy');
         expect(world.expiryRecords()).toEqual([expect.objectContaining({ userId: 'u2' })]);

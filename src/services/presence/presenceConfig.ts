@@ -1,0 +1,39 @@
+import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
+import { DEFAULT_CAP } from '../../core/presence/ConnectionCap';
+import { AppSetting } from '../../settings/AppSetting';
+import { appSettingValue, parseBoolean, parseText, parseWholeNumber, serverSettingValue } from '../../settings/readSettings';
+
+/** How the app reads the workspace's own count: `GET <url>/api/v1/presence.getConnections` as this user. */
+export interface WorkspaceAccess {
+    url: string;
+    userId: string;
+    token: string;
+}
+
+export interface PresenceConfig {
+    cap: number;
+    unlimited: boolean;
+    /** undefined: the access settings are not filled in, the count is an estimate */
+    access?: WorkspaceAccess;
+}
+
+/** The presence settings, read in one round; the URL defaults to the server's `Site_Url`. */
+export async function readPresenceConfig(read: IRead): Promise<PresenceConfig> {
+    const [cap, unlimited, url, userId, token, siteUrl] = await Promise.all([
+        appSettingValue(read, AppSetting.PresenceConnectionCap),
+        appSettingValue(read, AppSetting.PresenceCapUnlimited),
+        appSettingValue(read, AppSetting.WorkspaceUrl),
+        appSettingValue(read, AppSetting.WorkspaceAccessUserId),
+        appSettingValue(read, AppSetting.WorkspaceAccessToken),
+        serverSettingValue(read, 'Site_Url'),
+    ]);
+    const base = parseText(url) ?? parseText(siteUrl);
+    const id = parseText(userId);
+    const secret = parseText(token);
+    return {
+        cap: parseWholeNumber(cap, DEFAULT_CAP),
+        unlimited: parseBoolean(unlimited, false),
+        access: base && id && secret ? { url: base.replace(/\/+$/, ''), userId: id, token: secret } : undefined,
+    };
+}

@@ -1,0 +1,105 @@
+import { checkEnable } from '../../core/presence/ConnectionCap';
+import { PRESENCE_MESSAGES } from '../../i18n/presenceMessages';
+import { translator } from '../../i18n/translate';
+import { AppSetting } from '../../settings/AppSetting';
+import { PresenceState, PresenceStateRepository, TurnOffReason } from '../../storage/presence/PresenceStateRepository';
+import { messageAdmins } from './admins';
+import { countConnections } from './connectionCount';
+import { claimOnce } from '../clusterClaim';
+import { PresenceAccess, PresenceApp, describeError, storeOf } from './PresenceApp';
+import { PresenceConfig, readPresenceConfig } from './presenceConfig';
+import { askServerToBroadcast, isServerBroadcastDisabled, stopServerBroadcast } from './serverPresence';
+
+export async function readPresenceState(access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
+    return new PresenceStateRepository(storeOf(access)).get();
+}
+
+/** Whether everybody's status reads `disabled`: the app turned the service off, or Rocket.Chat stopped broadcasting. */
+export async function isPresenceOff(access: Pick<PresenceAccess, 'read'>): Promise<boolean> {
+    const [state, serverOff] = await Promise.all([readPresenceState(access), isServerBroadcastDisabled(access.read)]);
+    return !state.enabled || serverOff;
+}
+
+/** Mirrors the state to the settings page; the engine stores it later (its updater does not wait), failures are logged. */
+function mirrorSetting(app: PresenceApp, enabled: boolean): void {
+    app.getAccessors()
+        .environmentWriter.getSettings()
+        .updateValue(AppSetting.PresenceServiceEnabled, enabled)
+        .catch((error: unknown) => app.getLogger().error(`presence: could not update the settings page: ${describeError(error)}`));
+}
+
+export interface TurnOff {
+    reason: TurnOffReason;
+    count: number;
+    cap: number;
+}
+
+/**
+ * Turns the presence service off, once for the whole cluster (a claim on the next epoch): the
+ * state first (whoever sees the service off finds the turn-off it belongs to), then the settings
+ * page, Rocket.Chat's broadcast and a direct message to each admin. Answers false when it was off
+ * already or another instance is doing it.
+ */
+export async function turnOff(app: PresenceApp, access: PresenceAccess, turnOffDetails: TurnOff): Promise<boolean> {
+    const states = new PresenceStateRepository(storeOf(access));
+    const before = await states.get();
+    if (!before.enabled) {
+        return false;
+    }
+    const epoch = before.epoch + 1;
+    if (!(await claimOnce(storeOf(access), `presence-off:${epoch}`))) {
+        return false;
+    }
+    const { reason, count, cap } = turnOffDetails;
+    await states.save({ enabled: false, epoch, reason, count, cap, at: new Date().toISOString() });
+    app.getLogger().warn(`presence: the service is off (${reason}), ${count} connections, cap ${cap}`);
+    mirrorSetting(app, false);
+    await stopServerBroadcast(app, access.read);
+    if (reason !== 'admin') {
+        await messageAdmins(app, access, (language) => {
+            const t = translator(PRESENCE_MESSAGES, language);
+            const how = t('how_to_enable', { cap });
+            return reason === 'cap' ? t('admin_turned_off_cap', { count, cap, how }) : t('admin_turned_off_server', { count, how });
+        });
+    }
+    return true;
+}
+
+export type EnableOutcome =
+    | { kind: 'enabled'; current: number; max: number }
+    | { kind: 'already' }
+    | { kind: 'refused'; cap: number }
+    | { kind: 'refusedByServer'; text: string }
+    | { kind: 'failed' };
+
+/**
+ * An admin turns the service back on (presence.enableBroadcast, the command, the settings page,
+ * the unlimited setting): refused while over the app's cap; then Rocket.Chat is asked to
+ * broadcast again, and its refusal is reported as such (the service stays off).
+ */
+export async function enablePresence(app: PresenceApp, access: PresenceAccess, config?: PresenceConfig): Promise<EnableOutcome> {
+    const settings = config ?? (await readPresenceConfig(access.read));
+    const states = new PresenceStateRepository(storeOf(access));
+    const before = await states.get();
+    const serverOff = await isServerBroadcastDisabled(access.read);
+    if (before.enabled && !serverOff) {
+        return { kind: 'already' };
+    }
+    const count = await countConnections(app, access, settings, { revalidate: true });
+    if (!checkEnable(count.current, settings.cap, settings.unlimited).ok) {
+        return { kind: 'refused', cap: settings.cap };
+    }
+    const answer = await askServerToBroadcast(app, access, settings.access);
+    if (!answer.ok) {
+        if ('refusal' in answer) {
+            return { kind: 'refusedByServer', text: answer.refusal };
+        }
+        app.getLogger().error(`presence: could not turn Rocket.Chat's broadcast back on: ${answer.failure}`);
+        return { kind: 'failed' };
+    }
+    if (!before.enabled && (await claimOnce(storeOf(access), `presence-on:${before.epoch}`))) {
+        await states.save({ ...before, enabled: true, at: new Date().toISOString() });
+    }
+    mirrorSetting(app, true);
+    return { kind: 'enabled', current: count.current, max: settings.cap };
+}

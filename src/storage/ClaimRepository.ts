@@ -1,0 +1,60 @@
+import { ExclusiveWriteSteps } from '../core/cluster/exclusiveWrite';
+import { hasFields, miscKey, RecordStore } from './records';
+
+/**
+ * Claims on one-off actions shared by the server instances ("turn off, epoch 4"): whoever holds
+ * the claim acts, the others do nothing. Taken with `writeExclusively`: write, read back, back off.
+ */
+export interface Claim {
+    key: string;
+    claimId: string;
+    instanceId: string;
+    at: string;
+}
+
+const ALL = miscKey('cluster-claim');
+const forKey = (key: string) => [ALL, miscKey(`cluster-claim:${key}`)];
+const forClaim = (key: string, claimId: string) => [...forKey(key), miscKey(`cluster-claim-id:${claimId}`)];
+const isClaim = hasFields<Claim>({ key: 'string', claimId: 'string', at: 'string' });
+
+export class ClaimRepository {
+    constructor(private readonly store: RecordStore) {}
+
+    public async list(key: string): Promise<Claim[]> {
+        return this.store.all(forKey(key), isClaim);
+    }
+
+    public async add(claim: Claim): Promise<void> {
+        await this.store.insert(forClaim(claim.key, claim.claimId), claim);
+    }
+
+    public async remove(claim: Pick<Claim, 'key' | 'claimId'>): Promise<void> {
+        await this.store.remove(forClaim(claim.key, claim.claimId));
+    }
+
+    /** Removes the claims taken before `before` (their actions are long done). */
+    public async prune(before: Date): Promise<number> {
+        const old = (await this.store.all([ALL], isClaim)).filter((claim) => claim.at < before.toISOString());
+        for (const claim of old) {
+            await this.remove(claim);
+        }
+        return old.length;
+    }
+
+    /**
+     * The steps of `writeExclusively` for one claim. A claim by someone else younger than
+     * `staleAfterMs` refuses (they are acting); an older one is taken to be abandoned.
+     */
+    public steps(claim: Claim, staleAfterMs: number): ExclusiveWriteSteps<'held'> {
+        const others = async () => {
+            const since = new Date(Date.now() - staleAfterMs).toISOString();
+            return (await this.list(claim.key)).filter((c) => c.claimId !== claim.claimId && c.at >= since);
+        };
+        return {
+            check: async () => ((await others()).length > 0 ? 'held' : undefined),
+            write: () => this.add(claim),
+            othersPresent: async () => (await others()).length > 0,
+            undo: () => this.remove(claim),
+        };
+    }
+}
