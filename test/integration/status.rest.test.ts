@@ -222,7 +222,11 @@ describe('users.setStatus / users.getStatus (local workspace, real runtime)', ()
         } finally {
             await ws.setAppSettings({ presence_service_enabled: true });
         }
-        await pollUntil(() => getStatus(`?userId=${bob.userId}`, alice), (res) => res.body.status === 'busy', { what: 'the service to be on again' });
+        await pollUntil(
+            () => getStatus(`?userId=${bob.userId}`, alice),
+            (res) => res.body.status === 'busy',
+            { what: 'the service to be on again' },
+        );
         expect((await getStatus(`?userId=${bob.userId}`, alice)).body).toEqual({ _id: bob.userId, status: 'busy', success: true });
     });
 });
