@@ -198,4 +198,19 @@ describe('local workspace: INSTANCES=2', () => {
         const bad = await ws.request('GET', `/api/workspace/apps/${ws.appId}/runtime?instance=2`, undefined, ws.admin);
         expect(bad.status).toBe(400);
     });
+
+    it('starts again with the app enabled on both instances and the shared data kept', async () => {
+        for (const s of open.splice(0)) await s.close();
+        await ws.restart();
+        const apps = async () => ws.request('GET', '/api/apps', undefined, ws.admin);
+        const first = await apps();
+        const second = await fromOtherInstance(servedBy(first), apps);
+        for (const res of [first, second]) {
+            expect(res.body.apps).toEqual([expect.objectContaining({ id: ws.appId, status: 'manually_enabled' })]);
+        }
+        const listed = await ws.app('GET', 'custom-user-status.list', { name: 'Cluster' }, ws.admin);
+        expect(listed.body.total).toBe(1);
+        const settings = await ws.request('GET', `/api/apps/${ws.appId}/settings`, undefined, ws.admin);
+        expect(settings.body.settings.roles_edit_other_user_status.value).toBe('admin,clusteradmin');
+    });
 });
