@@ -60,7 +60,7 @@ child.stdout.on('data', (chunk) => {
     }
 });
 
-function printReady({ url, appId, admin }) {
+function printReady({ url, appId, admin, instances }) {
     const passwordHint = process.env.ADMIN_PASSWORD
         ? 'the ADMIN_PASSWORD you set'
         : `printed above on the first start; kept in ${path.join(path.relative(root, env.DATA_DIR) || '.', 'admin-password')}`;
@@ -69,6 +69,7 @@ function printReady({ url, appId, admin }) {
     say(`  web page:    ${url}/  (log in as ${admin}; "Create a test user" makes a second user)`);
     say(`  app id:      ${appId}`);
     say(`  admin login: ${admin} (password: ${passwordHint})`);
+    if (instances > 1) say(`  instances:   ${instances} (X-Instance-Id on each response names the one that served it)`);
     say('');
     say('Try it:');
     say(`  curl -s ${url}/api/v1/login -H 'Content-Type: application/json' -d '{"user":"${admin}","password":"<password>"}'`);

@@ -9,8 +9,10 @@ export interface WorkspaceConfig {
     appPackage?: string;
     /** `LICENSE=enterprise`: a license with the presence module, so no 200-connection cap. */
     license?: 'enterprise';
-    /** How often the scheduler looks for due jobs (Agenda's processEvery in Rocket.Chat: 5 s). */
+    /** How often each instance's scheduler looks for due jobs (Agenda's processEvery in Rocket.Chat: 5 s). */
     schedulerTickMs: number;
+    /** `INSTANCES`: server instances over the one store, each with its own app runtime (default 1). */
+    instances: number;
     version: string;
 }
 
@@ -27,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): WorkspaceConfi
         appPackage: env.APP_PACKAGE ? path.resolve(env.APP_PACKAGE) : undefined,
         license: env.LICENSE === 'enterprise' ? 'enterprise' : undefined,
         schedulerTickMs: positiveInt(env.SCHEDULER_TICK_MS, 5000),
+        instances: positiveInt(env.INSTANCES, 1),
         version: WORKSPACE_VERSION,
     };
 }

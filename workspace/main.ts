@@ -9,11 +9,12 @@ import { Settings } from './services/Settings';
 import { Rooms } from './services/Rooms';
 import { Presence } from './services/Presence';
 import { watchPresenceTroubleshoot } from './services/presenceTroubleshoot';
-import { Commands } from './services/Commands';
-import { AppEndpoints } from './services/AppEndpoints';
-import { Scheduler } from './scheduler/Scheduler';
-import { Engine } from './engine/Engine';
-import { registerBuiltinCommands } from './engine/builtinCommands';
+import { JobStore } from './scheduler/JobStore';
+import { ClusterBus } from './instances/ClusterBus';
+import { createInstance } from './instances/AppInstance';
+import { Cluster } from './instances/Cluster';
+import { newDiagnostics } from './instances/Diagnostics';
+import { RoundRobin } from './instances/RoundRobin';
 import { Router } from './http/Router';
 import { createHttpServer } from './http/HttpServer';
 import { coreRoutes } from './http/routes/core';
@@ -56,41 +57,20 @@ async function main(): Promise<void> {
     const presence = new Presence(users, events, settings, config.license === 'enterprise');
     await presence.start();
     await watchPresenceTroubleshoot(settings, presence);
-    const scheduler = new Scheduler(store, config.schedulerTickMs);
-    await scheduler.load();
+    const jobs = new JobStore(store);
+    await jobs.open();
     const { admin, generated } = await ensureAdmin(users, config.dataDir, config.adminUsername, config.adminPassword);
 
-    const ws = {
-        config,
-        store,
-        events,
-        users,
-        settings,
-        rooms,
-        presence,
-        scheduler,
-        commands: new Commands(),
-        endpoints: new AppEndpoints(),
-    } as Partial<Workspace> as Workspace;
-    ws.manager = () => ws.engine.manager;
-    registerBuiltinCommands(ws);
-    log('starting the Apps-Engine');
-    ws.engine = new Engine(ws, config.dataDir);
-    await ws.engine.load();
-    scheduler.setReadiness((appId) => ws.engine.runtimeState(appId)?.state === 'ready');
-    scheduler.start();
-
-    const pkg = config.appPackage ?? defaultPackage();
-    if (pkg) {
-        log(`installing ${path.relative(process.cwd(), pkg)}`);
-        const { appId, action } = await ws.engine.installPackage(pkg, admin);
-        ws.appId = appId;
-        log(`app ${appId} ${action} and enabled`);
-    } else {
-        const first = (await ws.engine.apps())[0];
-        ws.appId = first?.getID();
-        log('no app package given (APP_PACKAGE) and none in dist/');
-    }
+    const shared = { store, events, users, settings, rooms, presence };
+    const bus = new ClusterBus();
+    const diagnostics = newDiagnostics();
+    log(`starting the Apps-Engine${config.instances > 1 ? ` on ${config.instances} instances` : ''}`);
+    const instances = Array.from({ length: config.instances }, (_, instance) =>
+        createInstance(shared, { instance, dataDir: config.dataDir, schedulerTickMs: config.schedulerTickMs, jobs, cluster: bus, diagnostics }),
+    );
+    const cluster = new Cluster(instances, bus);
+    const ws: Workspace = { ...shared, config, instances, jobs, diagnostics };
+    ws.appId = await cluster.start(config.appPackage ?? defaultPackage(), admin, (pkg) => path.relative(process.cwd(), pkg));
 
     const router = new Router();
     coreRoutes(router, ws);
@@ -100,8 +80,8 @@ async function main(): Promise<void> {
     roomRoutes(router, ws);
     appRoutes(router, ws);
     webRoutes(router, ws);
-    const server = createHttpServer(router, users);
-    const ddp = new DdpServer(server, ws);
+    const server = createHttpServer(router, users, new RoundRobin(instances.length));
+    const ddp = new DdpServer(server, ws, new RoundRobin(instances.length));
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -114,7 +94,9 @@ async function main(): Promise<void> {
         log(`first start: admin "${config.adminUsername}" created with password ${generated} (kept in ${path.join(config.dataDir, 'admin-password')})`);
     }
     log(`ready at ${url}`);
-    process.stdout.write(`WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, admin: config.adminUsername, pid: process.pid })}\n`);
+    process.stdout.write(
+        `WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, admin: config.adminUsername, pid: process.pid, instances: instances.length })}\n`,
+    );
 
     let stopping = false;
     const stop = async (signal: string) => {
@@ -124,12 +106,12 @@ async function main(): Promise<void> {
         const force = setTimeout(() => process.exit(1), 15_000);
         force.unref();
         try {
-            scheduler.stop();
+            cluster.stopSchedulers();
             await ddp.close();
             const closed = new Promise<void>((resolve) => server.close(() => resolve()));
             server.closeAllConnections();
             await closed;
-            await ws.engine.shutdown();
+            await cluster.shutdown();
             await store.flush();
             log('stopped');
             process.exit(0);

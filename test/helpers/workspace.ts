@@ -58,6 +58,8 @@ export interface AppEvent {
     seq: number;
     event: string;
     data: any;
+    /** The server instance whose app runtime got it. */
+    instance: number;
 }
 
 export interface TestWorkspace {
@@ -82,8 +84,8 @@ export interface TestWorkspace {
     openSession(creds?: Creds): Promise<DdpSession>;
     setAppSettings(settings: Record<string, unknown>): Promise<void>;
     setWorkspaceSetting(id: string, value: unknown): Promise<void>;
-    /** SIGKILLs the app's Deno subprocess and waits until the engine has started a new one. */
-    killAppRuntime(): Promise<void>;
+    /** SIGKILLs the app's Deno subprocess on `instance` (default 0) and waits until its engine has started a new one. */
+    killAppRuntime(instance?: number): Promise<void>;
     /** Stops (SIGTERM) and starts again on the same port and DATA_DIR. */
     restart(): Promise<void>;
     stop(): Promise<void>;
@@ -417,9 +419,9 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         async setWorkspaceSetting(id, value) {
             expectOk(await httpRequest(running.url, 'POST', `/api/v1/settings/${encodeURIComponent(id)}`, { value }, ws.admin), `Setting ${id}`);
         },
-        async killAppRuntime() {
+        async killAppRuntime(instance = 0) {
             const runtime = async () => {
-                const res = await httpRequest(running.url, 'GET', `/api/workspace/apps/${running.appId}/runtime`, undefined, ws.admin);
+                const res = await httpRequest(running.url, 'GET', `/api/workspace/apps/${running.appId}/runtime?instance=${instance}`, undefined, ws.admin);
                 if (res.status !== 200) throw new Error(`Reading the app runtime failed: ${res.status} ${res.text}`);
                 return res.body.runtime as { pid?: number; state?: string };
             };

@@ -47,7 +47,7 @@ export class WorkspaceBridges extends AppBridges {
     private readonly http = new WorkspaceHttpBridge();
     private readonly listener: WorkspaceListenerBridge;
     private readonly activation = new WorkspaceAppActivationBridge();
-    private readonly detailChanges = new WorkspaceAppDetailChangesBridge();
+    private readonly detailChanges: WorkspaceAppDetailChangesBridge;
     private readonly envVars = new WorkspaceEnvironmentalVariableBridge();
     private readonly role = new WorkspaceRoleBridge();
     private readonly uiInteraction: WorkspaceUiInteractionBridge;
@@ -68,6 +68,7 @@ export class WorkspaceBridges extends AppBridges {
         this.listener = new WorkspaceListenerBridge(ctx);
         this.uiInteraction = new WorkspaceUiInteractionBridge(ctx);
         this.internal = new WorkspaceInternalBridge(ctx);
+        this.detailChanges = new WorkspaceAppDetailChangesBridge(ctx);
     }
 
     getCommandBridge() {

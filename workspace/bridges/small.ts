@@ -39,9 +39,19 @@ export class WorkspaceAppActivationBridge extends AppActivationBridge {
     }
 }
 
+/**
+ * Rocket.Chat's AppDetailChangesBridge (app/apps/server/bridges/details.ts): the engine stored a
+ * changed setting of the app on this instance and is about to run `onSettingUpdated`; the notifier
+ * broadcasts `apps.settingUpdated` to every instance (AppServerNotifier.appSettingsChange), where
+ * the AppsEngineService applies it to its own copy of the app (see instances/settingSync.ts).
+ */
 export class WorkspaceAppDetailChangesBridge extends AppDetailChangesBridge {
-    protected onAppSettingsChange(_appId: string, _setting: ISetting): void {
-        // The engine has already stored the setting and told the app; nothing else to refresh here.
+    constructor(private readonly ctx: HostContext) {
+        super();
+    }
+
+    protected onAppSettingsChange(appId: string, setting: ISetting): void {
+        this.ctx.cluster.broadcast('apps.settingUpdated', { appId, setting });
     }
 }
 

@@ -4,6 +4,7 @@ import type { Workspace } from '../Workspace';
 import { DdpSession, MethodError } from './DdpSession';
 import { ddpMethods } from './methods';
 import { Streams } from './streams';
+import type { RoundRobin } from '../instances/RoundRobin';
 
 interface DdpMessage {
     msg?: string;
@@ -13,7 +14,10 @@ interface DdpMessage {
     name?: string;
 }
 
-/** DDP over WebSocket at /websocket (Meteor's protocol, Rocket.Chat's methods and streams). */
+/**
+ * DDP over WebSocket at /websocket (Meteor's protocol, Rocket.Chat's methods and streams). Each new
+ * connection goes to the next instance (round robin) and stays there.
+ */
 export class DdpServer {
     private readonly wss: WebSocketServer;
     private readonly sessions = new Set<DdpSession>();
@@ -23,6 +27,7 @@ export class DdpServer {
     constructor(
         server: Server,
         private readonly ws: Workspace,
+        private readonly instances: RoundRobin,
     ) {
         this.wss = new WebSocketServer({ server, path: '/websocket', maxPayload: 1024 * 1024 });
         this.wss.on('connection', (socket) => this.onConnection(socket));
@@ -36,9 +41,9 @@ export class DdpServer {
     }
 
     private onConnection(socket: WebSocket): void {
-        const session = new DdpSession(socket);
+        const session = new DdpSession(socket, this.instances.take());
         this.sessions.add(session);
-        this.ws.presence.open(session.id);
+        this.ws.presence.open(session.id, session.instance);
         socket.on('message', (data) => {
             void this.onMessage(session, data.toString()).catch((err: unknown) => {
                 console.error(`[workspace] ddp message failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -67,7 +72,8 @@ export class DdpServer {
             if (message.msg === 'connect') {
                 session.connected = true;
                 session.send({ server_id: '0' });
-                session.send({ msg: 'connected', session: session.id });
+                // `instance`: a local addition, so clients and tests can see which instance holds the session
+                session.send({ msg: 'connected', session: session.id, instance: session.instance });
             } else {
                 session.send({ msg: 'error', reason: 'Must connect first', offendingMessage: message });
             }

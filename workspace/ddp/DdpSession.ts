@@ -8,7 +8,7 @@ export interface StreamSub {
     eventName: string;
 }
 
-/** One realtime session (one socket). */
+/** One realtime session (one socket), held by one server instance for its whole life. */
 export class DdpSession {
     public readonly id = randomId();
     public userId?: string;
@@ -18,7 +18,11 @@ export class DdpSession {
     public presenceSubId?: string;
     public readonly presenceListeners = new Set<string>();
 
-    constructor(public readonly socket: WebSocket) {}
+    constructor(
+        public readonly socket: WebSocket,
+        /** The instance the load balancer gave the connection to: it handles what the session causes. */
+        public readonly instance = 0,
+    ) {}
 
     public send(message: Record<string, unknown>): void {
         if (this.socket.readyState === WebSocket.OPEN) {

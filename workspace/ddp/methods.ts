@@ -1,4 +1,4 @@
-import type { Workspace } from '../Workspace';
+import { instanceOf, type Workspace } from '../Workspace';
 import type { DdpSession } from './DdpSession';
 import { MethodError, matchFailed } from './DdpSession';
 import type { UserDoc } from '../services/UserDoc';
@@ -44,7 +44,7 @@ export function ddpMethods(ws: Workspace): Record<string, Method> {
                 throw resume ? LOGGED_OUT : new MethodError(403, 'User not found');
             }
             session.userId = user._id;
-            if (!resume) ws.events.emit('user.loggedIn', { user: (await ws.users.findById(user._id)) ?? user });
+            if (!resume) ws.events.emit('user.loggedIn', { user: (await ws.users.findById(user._id)) ?? user, instance: session.instance });
             await ws.presence.login(session.id, user);
             return { id: user._id, token, tokenExpires: { $date: Date.now() + 90 * 86_400_000 }, type: resume ? 'resume' : 'password' };
         },
@@ -55,10 +55,10 @@ export function ddpMethods(ws: Workspace): Record<string, Method> {
             return null;
         },
         // server/methods/logoutCleanUp.ts: what the web client calls after logging out; IPostUserLoggedOut with the object it sends.
-        async logoutCleanUp(_session, params) {
+        async logoutCleanUp(session, params) {
             const user = params[0];
             if (!user || typeof user !== 'object' || Array.isArray(user)) throw matchFailed();
-            ws.events.emit('user.loggedOut', { user: user as Record<string, unknown> });
+            ws.events.emit('user.loggedOut', { user: user as Record<string, unknown>, instance: session.instance });
             return undefined;
         },
         // server/methods/userPresence.ts (7.x): nothing without a login
@@ -98,14 +98,15 @@ export function ddpMethods(ws: Workspace): Record<string, Method> {
             const user = await me(session, 'slashCommand');
             const command = (params[0] ?? {}) as { cmd?: unknown; params?: unknown; msg?: { rid?: unknown; tmid?: unknown }; triggerId?: unknown };
             const cmd = typeof command.cmd === 'string' ? command.cmd : '';
-            if (!cmd || Commands.normalize(cmd) !== cmd || !ws.commands.get(cmd)?.enabled) {
+            const instance = instanceOf(ws, session.instance);
+            if (!cmd || Commands.normalize(cmd) !== cmd || !instance.commands.get(cmd)?.enabled) {
                 throw new MethodError('error-invalid-command', 'Invalid Command Provided', { method: 'executeSlashCommandPreview' });
             }
             if (!command.msg || typeof command.msg.rid !== 'string' || !command.msg.rid) {
                 throw new MethodError('invalid-command-usage', 'Executing a command requires at least a message with a room id.');
             }
             try {
-                await runCommand(ws, user, {
+                await runCommand(ws, instance, user, {
                     command: cmd,
                     params: typeof command.params === 'string' ? command.params : '',
                     roomId: command.msg.rid,

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+import type { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 import type { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
 import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
 import { AppStatusUtils } from '@rocket.chat/apps-engine/definition/AppStatus';
@@ -9,35 +9,35 @@ import type { HostContext } from './HostContext';
 import { WorkspaceBridges } from '../bridges/WorkspaceBridges';
 import { FileAppSourceStorage, NedbAppLogStorage, NedbAppMetadataStorage } from './storage';
 import { userToApp } from './converters';
-import { DenoRuntimeSubprocessController } from '@rocket.chat/apps-engine/server/runtime/deno/AppsEngineDenoRuntime';
-import mem from 'mem';
+import { createAppManager } from './createAppManager';
+import { refreshStatusAfterRuntimeRestart } from './runtimeRestart';
+import type { SeqLog } from '../diagnostics/SeqLog';
+import type { Origin } from '../services/Events';
 import type { UserDoc } from '../services/Users';
 
 type ListenerRunner = { executeListener(int: AppInterface, data: unknown): Promise<unknown> };
 
-/** The real Apps-Engine `AppManager`, with the workspace's bridges and storage, apps in Deno subprocesses. */
-/** An event handed to the apps' listeners, kept for the local diagnostic `GET /api/workspace/appEvents`. */
+/** An event handed to an instance's app listeners, kept for the local diagnostic `GET /api/workspace/appEvents`. */
 export interface FiredAppEvent {
-    seq: number;
     event: string;
     data: unknown;
+    /** The server instance whose app runtime got it. */
+    instance: number;
 }
 
-const KEPT_EVENTS = 2000;
-
+/** One instance's real Apps-Engine `AppManager`, with its bridges and the shared storage, the app in its own Deno subprocess. */
 export class Engine {
     public readonly manager: AppManager;
-    private readonly fired: FiredAppEvent[] = [];
-    private seq = 0;
 
     constructor(
         private readonly ctx: HostContext,
         dataDir: string,
+        private readonly fired: SeqLog<FiredAppEvent>,
     ) {
         ensureDenoOnPath();
         const tempFilePath = path.join(dataDir, 'tmp');
         fs.mkdirSync(tempFilePath, { recursive: true });
-        this.manager = new AppManager({
+        this.manager = createAppManager({
             metadataStorage: new NedbAppMetadataStorage(ctx.store),
             logStorage: new NedbAppLogStorage(ctx.store),
             bridges: new WorkspaceBridges(ctx, dataDir),
@@ -130,15 +130,9 @@ export class Engine {
         }
     }
 
-    /** The user events handed to the apps after `seq` (oldest first; the last 2000 are kept). */
-    public firedEvents(afterSeq = 0): FiredAppEvent[] {
-        return this.fired.filter((e) => e.seq > afterSeq);
-    }
-
     private fire(int: AppInterface, data: unknown): void {
         if (!this.manager.areAppsLoaded()) return;
-        this.fired.push({ seq: ++this.seq, event: int, data: JSON.parse(JSON.stringify(data ?? null)) as unknown });
-        if (this.fired.length > KEPT_EVENTS) this.fired.shift();
+        this.fired.record({ event: int, data: JSON.parse(JSON.stringify(data ?? null)) as unknown, instance: this.ctx.instance });
         this.listener()
             .executeListener(int, data)
             .catch((err: unknown) => console.error(`[workspace] ${int} listener failed: ${err instanceof Error ? err.message : String(err)}`));
@@ -149,15 +143,25 @@ export class Engine {
      * (app/authentication/server/startup), IPostUserLoggedOut from the `logoutCleanUp` method,
      * IPostUserStatusChanged from the broker's `presence.status` (server/services/apps-engine/service.ts),
      * each user through the users converter (app/apps/server/bridges/listeners.ts).
+     *
+     * Which instances' apps get them: a login, a logout or a new user is handled by the instance that
+     * served the request or holds the session, and only its apps hear of it; `presence.status` is a
+     * broker broadcast (`api.broadcast`), which reaches every instance, and every instance's
+     * AppsEngineService hands it to its own apps: with several instances, each copy of the app gets it.
      */
     private wireUserEvents(): void {
-        this.ctx.events.on('user.loggedIn', ({ user }) => this.fire(AppInterface.IPostUserLoggedIn, userToApp(user)));
-        this.ctx.events.on('user.loggedOut', ({ user }) => this.fire(AppInterface.IPostUserLoggedOut, userToApp(user as unknown as UserDoc)));
+        const mine = (origin: Origin) => (origin.instance ?? 0) === this.ctx.instance;
+        this.ctx.events.on('user.loggedIn', (e) => {
+            if (mine(e)) this.fire(AppInterface.IPostUserLoggedIn, userToApp(e.user));
+        });
+        this.ctx.events.on('user.loggedOut', (e) => {
+            if (mine(e)) this.fire(AppInterface.IPostUserLoggedOut, userToApp(e.user as unknown as UserDoc));
+        });
         this.ctx.events.on('presence.status', ({ user, previousStatus }) =>
             this.fire(AppInterface.IPostUserStatusChanged, { user: userToApp(user), currentStatus: user.status, previousStatus }),
         );
-        this.ctx.events.on('user.created', ({ user }) => {
-            if (user.type === 'user') this.fire(AppInterface.IPostUserCreated, { user: userToApp(user) });
+        this.ctx.events.on('user.created', (e) => {
+            if (mine(e) && e.user.type === 'user') this.fire(AppInterface.IPostUserCreated, { user: userToApp(e.user) });
         });
     }
 }
@@ -181,25 +185,4 @@ function ensureDenoOnPath(): void {
     if (!parts.includes(bin)) {
         process.env.PATH = [bin, ...parts].join(path.delimiter);
     }
-}
-
-/**
- * ProxiedApp memoizes the app's status for minutes and clears it when the Deno process exits. A
- * status read while the LivenessManager is restarting the process (a scheduled job, an endpoint
- * call) caches the transient status ("initialized"), and the app then refuses commands as "not
- * enabled". After each restart the memo is cleared again, so the restored status is what counts.
- */
-function refreshStatusAfterRuntimeRestart(manager: AppManager): void {
-    const proto = DenoRuntimeSubprocessController.prototype as unknown as { restartApp(): Promise<void>; getAppId(): string; __workspacePatched?: boolean };
-    if (proto.__workspacePatched) return;
-    const original = proto.restartApp;
-    proto.restartApp = async function (this: { getAppId(): string }) {
-        try {
-            await original.call(this);
-        } finally {
-            const app = manager.getOneById(this.getAppId()) as unknown as { getStatus?: unknown } | undefined;
-            if (app?.getStatus) mem.clear(app.getStatus as (...args: unknown[]) => unknown);
-        }
-    };
-    proto.__workspacePatched = true;
 }

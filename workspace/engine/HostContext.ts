@@ -8,18 +8,30 @@ import type { Events } from '../services/Events';
 import type { Commands } from '../services/Commands';
 import type { AppEndpoints } from '../services/AppEndpoints';
 import type { Scheduler } from '../scheduler/Scheduler';
+import type { ClusterBus } from '../instances/ClusterBus';
 
-/** What the bridges reach: the workspace's services, and the engine once it exists. */
-export interface HostContext {
+/** The workspace's services: one per process, shared by every instance (users, settings, rooms, presence, the store). */
+export interface SharedServices {
     store: Store;
     users: Users;
     settings: Settings;
     rooms: Rooms;
     presence: Presence;
     events: Events;
+}
+
+/**
+ * What one instance's bridges reach: the shared services, and what each Rocket.Chat instance keeps
+ * for itself: its slash command and app endpoint registries, its scheduler (its Agenda), its engine.
+ */
+export interface HostContext extends SharedServices {
+    /** This instance's number (0 .. INSTANCES-1). */
+    instance: number;
     commands: Commands;
     endpoints: AppEndpoints;
     scheduler: Scheduler;
+    /** The broker events between instances. */
+    cluster: ClusterBus;
     manager(): AppManager;
 }
 

@@ -1,9 +1,9 @@
-import type { Workspace } from '../Workspace';
+import type { HostContext } from './HostContext';
 import { randomId } from '../store/ids';
 import { setStatusText } from '../services/setStatusText';
 
 /** Rocket.Chat's built-in `/status <message>` (apps/meteor/app/slashcommands-status): sets the caller's status message. */
-export function registerBuiltinCommands(ws: Workspace): void {
+export function registerBuiltinCommands(ws: HostContext): void {
     ws.commands.addBuiltin({
         command: 'status',
         params: 'Slash_Status_Params',

@@ -1,5 +1,6 @@
 import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
-import type { Workspace } from '../Workspace';
+import type { SharedServices } from './HostContext';
+import type { AppInstance } from '../instances/AppInstance';
 import type { UserDoc } from '../services/Users';
 import type { RoomDoc } from '../services/Rooms';
 import { GENERAL_ROOM_ID } from '../services/Rooms';
@@ -18,12 +19,13 @@ export interface CommandRun {
 }
 
 /**
- * Runs a slash command as `caller`, as Rocket.Chat's `commands.run` does: built-ins here, app
- * commands (and built-ins an app took over) through the engine's AppSlashCommandManager.
+ * Runs a slash command as `caller`, as Rocket.Chat's `commands.run` does, on the instance that
+ * received it (its command registry and its app runtime): built-ins here, app commands (and
+ * built-ins an app took over) through that instance's AppSlashCommandManager.
  */
-export async function runCommand(ws: Workspace, caller: UserDoc, run: CommandRun): Promise<void> {
+export async function runCommand(ws: SharedServices, instance: AppInstance, caller: UserDoc, run: CommandRun): Promise<void> {
     const name = Commands.normalize(run.command);
-    const entry = ws.commands.get(name);
+    const entry = instance.commands.get(name);
     if (!entry || !entry.enabled) {
         throw new CommandError('The command provided does not exist (or is disabled).');
     }
@@ -36,10 +38,10 @@ export async function runCommand(ws: Workspace, caller: UserDoc, run: CommandRun
     // apps/meteor/app/apps/server/bridges/commands.ts: parseParameters(parameters)
     const params = parseParameters(run.params);
     const context = new SlashCommandContext(userToApp(caller), roomToApp(room, creator), params, run.threadId, run.triggerId);
-    await ws.engine.manager.getCommandManager().executeCommand(name, context);
+    await instance.engine.manager.getCommandManager().executeCommand(name, context);
 }
 
-async function roomFor(ws: Workspace, caller: UserDoc, roomId: string | undefined, appId: string | undefined): Promise<RoomDoc> {
+async function roomFor(ws: SharedServices, caller: UserDoc, roomId: string | undefined, appId: string | undefined): Promise<RoomDoc> {
     if (roomId) {
         const room = await ws.rooms.findById(roomId);
         if (!room) throw new CommandError('Invalid room [error-invalid-room]');

@@ -4,6 +4,7 @@ import type { Router } from './Router';
 import type { RequestContext, HandlerResult } from './types';
 import { HttpError } from './types';
 import type { Users } from '../services/Users';
+import type { RoundRobin } from '../instances/RoundRobin';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -75,14 +76,20 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
     res.end(payload);
 }
 
-/** The REST server: parsing, auth headers, routing, and Rocket.Chat-style errors (never a crash for bad input). */
-export function createHttpServer(router: Router, users: Users): http.Server {
+/**
+ * The REST server: parsing, auth headers, routing, and Rocket.Chat-style errors (never a crash for bad
+ * input). Each request is served by the next instance (`instances`, a load balancer's round robin),
+ * named in the `X-Instance-Id` response header.
+ */
+export function createHttpServer(router: Router, users: Users, instances: RoundRobin): http.Server {
     return http.createServer((req, res) => {
-        void handle(router, users, req, res);
+        const instance = instances.take();
+        res.setHeader('X-Instance-Id', String(instance));
+        void handle(router, users, req, res, instance);
     });
 }
 
-async function handle(router: Router, users: Users, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(router: Router, users: Users, req: IncomingMessage, res: ServerResponse, instance: number): Promise<void> {
     try {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const method = (req.method ?? 'GET').toUpperCase();
@@ -129,6 +136,7 @@ async function handle(router: Router, users: Users, req: IncomingMessage, res: S
             rawBody,
             user,
             triedAuth,
+            instance,
         };
         const result: HandlerResult = await matched.handler(ctx);
         if ('raw' in result) return;

@@ -15,6 +15,8 @@ export interface RequestContext {
     user: UserDoc | null;
     /** Whether auth headers were sent at all. */
     triedAuth: boolean;
+    /** The server instance serving this request (its app runtime handles what the request causes). */
+    instance: number;
 }
 
 /** What a handler answers; `raw` means the handler wrote the response itself. */

@@ -9,6 +9,8 @@ export const BROADCAST_REFUSED = `Cannot enable broadcast when there are more th
 
 interface Session {
     id: string;
+    /** The server instance the session is connected to. */
+    instance: number;
     userId?: string;
     connection: 'online' | 'away';
 }
@@ -56,8 +58,15 @@ export class Presence {
         return { current: this.total(), max: MAX_CONNECTIONS };
     }
 
-    public open(sessionId: string): void {
-        this.sessions.set(sessionId, { id: sessionId, connection: 'online' });
+    public open(sessionId: string, instance = 0): void {
+        this.sessions.set(sessionId, { id: sessionId, instance, connection: 'online' });
+    }
+
+    /** The open sessions of each instance (Rocket.Chat's `connsPerInstance`), for diagnostics. */
+    public connectionsPerInstance(): Map<number, number> {
+        const counts = new Map<number, number>();
+        for (const s of this.sessions.values()) counts.set(s.instance, (counts.get(s.instance) ?? 0) + 1);
+        return counts;
     }
 
     /** A closed socket is no logout: the user's status follows their remaining sessions. */
@@ -173,6 +182,7 @@ export class Presence {
         await this.settings.set('Presence_broadcast_disabled', true);
     }
 
+    /** getTotalConnections: every instance's sessions (one map here, as all instances share this process). */
     private total(): number {
         return this.sessions.size;
     }

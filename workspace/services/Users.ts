@@ -2,7 +2,7 @@ import type { Store } from '../store/Store';
 import { asDoc } from '../store/Store';
 import { randomId, randomSecret } from '../store/ids';
 import { hashPassword, hashToken, verifyPassword } from './passwords';
-import type { Events } from './Events';
+import type { Events, Origin } from './Events';
 import type { UserDoc, UserType } from './UserDoc';
 
 export type { UserDoc, UserType } from './UserDoc';
@@ -76,7 +76,8 @@ export class Users {
         return statusDefault;
     }
 
-    public async create(input: NewUser): Promise<UserDoc> {
+    /** `origin`: the instance that served the request (IPostUserCreated goes to its app). */
+    public async create(input: NewUser, origin: Origin = {}): Promise<UserDoc> {
         const username = (input.username ?? '').trim();
         if (!USERNAME.test(username)) {
             throw new UserError(
@@ -114,7 +115,7 @@ export class Users {
             services: input.password ? { password: { hash: hashPassword(input.password) }, resume: { loginTokens: [] } } : { resume: { loginTokens: [] } },
         };
         await this.store.col('users').insertAsync(asDoc(user));
-        this.events.emit('user.created', { user });
+        this.events.emit('user.created', { user, ...origin });
         return user;
     }
 

@@ -1,5 +1,5 @@
 import type { Router } from '../Router';
-import type { Workspace } from '../../Workspace';
+import { instanceOf, type Workspace } from '../../Workspace';
 import type { RequestContext, HandlerResult } from '../types';
 import { HttpError } from '../types';
 import { bodyObject, requireAdmin, requireUser } from '../guards';
@@ -12,12 +12,17 @@ import { randomId } from '../../store/ids';
 
 type ListenerRunner = { executeListener(int: AppInterface, data: unknown): Promise<unknown> };
 
-/** Rocket.Chat's /api/apps surface: the list, settings, action buttons, UI interactions and the apps' own endpoints. */
+/**
+ * Rocket.Chat's /api/apps surface: the list, settings, action buttons, UI interactions and the apps'
+ * own endpoints, each answered by the instance serving the request (its copy of the app).
+ */
 export function appRoutes(router: Router, ws: Workspace): void {
+    const engineOf = (ctx: RequestContext) => instanceOf(ws, ctx.instance).engine;
+
     router.get('/api/apps', async (ctx) => {
         requireAdmin(ctx);
         const apps = [];
-        for (const app of await ws.engine.apps()) {
+        for (const app of await engineOf(ctx).apps()) {
             const info = app.getInfo();
             apps.push({
                 id: info.id,
@@ -37,13 +42,13 @@ export function appRoutes(router: Router, ws: Workspace): void {
 
     router.get('/api/apps/actionButtons', async (ctx) => {
         requireUser(ctx);
-        const buttons = await ws.engine.manager.getUIActionButtonManager().getAllActionButtons();
+        const buttons = await engineOf(ctx).manager.getUIActionButtonManager().getAllActionButtons();
         return { status: 200, body: buttons };
     });
 
     router.get('/api/apps/:id/settings', async (ctx) => {
         requireUser(ctx);
-        const app = ws.engine.app(ctx.params.id);
+        const app = engineOf(ctx).app(ctx.params.id);
         if (!app) throw notFound(`No App found by the id of: ${ctx.params.id}`);
         const settings = { ...app.getStorageItem().settings };
         for (const [id, s] of Object.entries(settings)) {
@@ -54,7 +59,8 @@ export function appRoutes(router: Router, ws: Workspace): void {
 
     router.post('/api/apps/:id/settings', async (ctx) => {
         requireAdmin(ctx);
-        const app = ws.engine.app(ctx.params.id);
+        const engine = engineOf(ctx);
+        const app = engine.app(ctx.params.id);
         if (!app) throw notFound(`No App found by the id of: ${ctx.params.id}`);
         const body = bodyObject(ctx);
         if (!Array.isArray(body.settings)) throw failure('The settings to update must be present.');
@@ -68,7 +74,7 @@ export function appRoutes(router: Router, ws: Workspace): void {
         }
         for (const raw of body.settings as Array<{ id: string; value: unknown }>) {
             const setting = { ...current[raw.id], value: raw.value };
-            await ws.engine.manager.getSettingsManager().updateAppSetting(app.getID(), setting);
+            await engine.manager.getSettingsManager().updateAppSetting(app.getID(), setting);
             updated.push(app.getStorageItem().settings[raw.id] ?? setting);
         }
         return ok({ updated });
@@ -81,7 +87,8 @@ export function appRoutes(router: Router, ws: Workspace): void {
 
 async function appEndpoint(ws: Workspace, ctx: RequestContext): Promise<HandlerResult> {
     const { appId } = ctx.params;
-    const match = ws.endpoints.match(appId, ctx.params['*'] ?? '');
+    const instance = instanceOf(ws, ctx.instance);
+    const match = instance.endpoints.match(appId, ctx.params['*'] ?? '');
     if (!match) throw notFound(`No app endpoint at ${ctx.path} [error-not-found]`);
     if (match.api.endpoint.authRequired && !ctx.user) {
         return { status: 401, body: 'Unauthorized', headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
@@ -101,7 +108,7 @@ async function appEndpoint(ws: Workspace, ctx: RequestContext): Promise<HandlerR
     } as IApiRequest;
     let response;
     try {
-        response = await ws.engine.manager.getApiManager().executeApi(appId, match.api.endpoint.path, request);
+        response = await instance.engine.manager.getApiManager().executeApi(appId, match.api.endpoint.path, request);
     } catch (err) {
         return { status: 500, body: err instanceof Error ? err.message : 'The app endpoint failed' };
     }
@@ -114,7 +121,8 @@ async function appEndpoint(ws: Workspace, ctx: RequestContext): Promise<HandlerR
 async function uiInteraction(ws: Workspace, ctx: RequestContext): Promise<HandlerResult> {
     const user = requireUser(ctx);
     const { appId } = ctx.params;
-    if (!ws.engine.app(appId)) throw notFound(`No App found by the id of: ${appId}`);
+    const engine = instanceOf(ws, ctx.instance).engine;
+    if (!engine.app(appId)) throw notFound(`No App found by the id of: ${appId}`);
     const body = bodyObject(ctx);
     const type = body.type;
     if (!['blockAction', 'viewSubmit', 'viewClosed', 'actionButton'].includes(String(type))) {
@@ -126,7 +134,7 @@ async function uiInteraction(ws: Workspace, ctx: RequestContext): Promise<Handle
     const room = roomDoc ? roomToApp(roomDoc) : undefined;
     const mid = typeof body.mid === 'string' ? body.mid : undefined;
     const message = mid
-        ? await ws.engine.manager
+        ? await engine.manager
               .getBridges()
               .getMessageBridge()
               .doGetById(mid, appId)
@@ -148,7 +156,7 @@ async function uiInteraction(ws: Workspace, ctx: RequestContext): Promise<Handle
         if (!payload.view || typeof payload.view !== 'object') throw failure('The interaction payload must carry the view [error-invalid-interaction]');
     }
     try {
-        const result = await (ws.engine.manager.getListenerManager() as unknown as ListenerRunner).executeListener(
+        const result = await (engine.manager.getListenerManager() as unknown as ListenerRunner).executeListener(
             AppInterface.IUIKitInteractionHandler,
             interaction,
         );

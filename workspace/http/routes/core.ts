@@ -40,7 +40,7 @@ export function coreRoutes(router: Router, ws: Workspace): void {
         }
         const fresh = (await ws.users.findById(result.user._id)) ?? result.user;
         if (!resumed) {
-            ws.events.emit('user.loggedIn', { user: fresh });
+            ws.events.emit('user.loggedIn', { user: fresh, instance: ctx.instance });
         }
         return { status: 200, body: { status: 'success', data: { userId: fresh._id, authToken: result.token, me: userInfo(fresh, ws) } } };
     });

@@ -1,5 +1,5 @@
 import type { Router } from '../Router';
-import type { Workspace } from '../../Workspace';
+import { instanceOf, type Workspace } from '../../Workspace';
 import { bodyObject, optionalString, requireUser } from '../guards';
 import { failure, ok } from '../respond';
 import { CommandError, runCommand } from '../../engine/commandRunner';
@@ -18,7 +18,7 @@ export function roomRoutes(router: Router, ws: Workspace): void {
         if (!command) throw failure('You must provide a command to run.');
         const params = optionalString(body.params, 'params') ?? '';
         try {
-            await runCommand(ws, user, {
+            await runCommand(ws, instanceOf(ws, ctx.instance), user, {
                 command,
                 params,
                 roomId: optionalString(body.roomId, 'roomId'),
@@ -34,14 +34,16 @@ export function roomRoutes(router: Router, ws: Workspace): void {
 
     router.get('/api/v1/commands.list', async (ctx) => {
         requireUser(ctx);
-        const commands = ws.commands.list().map((c) => ({
-            command: c.command,
-            params: c.params,
-            description: c.description,
-            clientOnly: false,
-            providesPreview: c.providesPreview,
-            ...(c.appId ? { appId: c.appId } : {}),
-        }));
+        const commands = instanceOf(ws, ctx.instance)
+            .commands.list()
+            .map((c) => ({
+                command: c.command,
+                params: c.params,
+                description: c.description,
+                clientOnly: false,
+                providesPreview: c.providesPreview,
+                ...(c.appId ? { appId: c.appId } : {}),
+            }));
         return ok({ commands, offset: 0, count: commands.length, total: commands.length });
     });
 

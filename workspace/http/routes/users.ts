@@ -55,15 +55,18 @@ export function userRoutes(router: Router, ws: Workspace): void {
             throw invalidParams('/roles must be array');
         }
         try {
-            const user = await ws.users.create({
-                username: body.username as string,
-                email: body.email as string,
-                name: body.name as string,
-                password: body.password as string,
-                roles: body.roles as string[] | undefined,
-                active: typeof body.active === 'boolean' ? body.active : true,
-                verified: body.verified === true,
-            });
+            const user = await ws.users.create(
+                {
+                    username: body.username as string,
+                    email: body.email as string,
+                    name: body.name as string,
+                    password: body.password as string,
+                    roles: body.roles as string[] | undefined,
+                    active: typeof body.active === 'boolean' ? body.active : true,
+                    verified: body.verified === true,
+                },
+                { instance: ctx.instance },
+            );
             return ok({ user: createdUser(user) });
         } catch (err) {
             if (err instanceof UserError) throw failure(err.message, err.errorType);

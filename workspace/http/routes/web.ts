@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Router } from '../Router';
-import type { Workspace } from '../../Workspace';
+import { instanceOf, type Workspace } from '../../Workspace';
 import type { HandlerResult } from '../types';
 import { requireUser } from '../guards';
 import { notFound, ok } from '../respond';
@@ -57,8 +57,11 @@ export function webRoutes(router: Router, ws: Workspace): void {
     router.get('/web/*', async (ctx) => serveFile(ctx.params['*'] || 'index.html'));
 
     // Rocket.Chat: apps/meteor/ee/server/apps/communication/rest.ts, route `languages`.
-    router.get('/api/apps/languages', async () => {
-        const apps = (await ws.engine.apps()).map((app) => ({ id: app.getID(), languages: app.getStorageItem().languageContent ?? {} }));
+    router.get('/api/apps/languages', async (ctx) => {
+        const apps = (await instanceOf(ws, ctx.instance).engine.apps()).map((app) => ({
+            id: app.getID(),
+            languages: app.getStorageItem().languageContent ?? {},
+        }));
         return ok({ apps });
     });
 
