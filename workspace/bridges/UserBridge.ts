@@ -71,13 +71,14 @@ export class WorkspaceUserBridge extends UserBridge {
      * when the stored status fields changed); every other field is written as given, with no event, so a
      * message-only update (updateStatusText) fires nothing.
      */
-    public async update(user: IUser, updates: Partial<IUser>, _appId: string): Promise<boolean> {
+    public async update(user: IUser, updates: Partial<IUser>, appId: string): Promise<boolean> {
         if (!user) {
             throw new Error('User not provided');
         }
         if (!updates || !Object.keys(updates).length) {
             return true;
         }
+        this.ctx.userUpdates?.record({ instance: this.ctx.instance, appId, userId: user.id, fields: { ...updates } });
         const { status, ...rest } = updates;
         if (status) {
             await this.ctx.presence.setStatus(user.id, status, rest.statusText);

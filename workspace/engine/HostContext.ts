@@ -9,6 +9,8 @@ import type { Commands } from '../services/Commands';
 import type { AppEndpoints } from '../services/AppEndpoints';
 import type { Scheduler } from '../scheduler/Scheduler';
 import type { ClusterBus } from '../instances/ClusterBus';
+import type { UserUpdate } from '../instances/Diagnostics';
+import type { SeqLog } from '../diagnostics/SeqLog';
 
 /** The workspace's services: one per process, shared by every instance (users, settings, rooms, presence, the store). */
 export interface SharedServices {
@@ -32,6 +34,8 @@ export interface HostContext extends SharedServices {
     scheduler: Scheduler;
     /** The broker events between instances. */
     cluster: ClusterBus;
+    /** Local diagnostic: the apps' writes to users (`GET /api/workspace/userUpdates`). */
+    userUpdates?: SeqLog<UserUpdate>;
     manager(): AppManager;
 }
 

@@ -35,6 +35,7 @@ export function createInstance(shared: SharedServices, opts: InstanceOptions): A
         endpoints: new AppEndpoints(),
         scheduler: new Scheduler(opts.jobs, opts.diagnostics.jobRuns, opts.instance, opts.schedulerTickMs),
         cluster: opts.cluster,
+        userUpdates: opts.diagnostics.userUpdates,
         manager: () => inst.engine.manager,
     } as Omit<AppInstance, 'engine'> as AppInstance;
     registerBuiltinCommands(inst);

@@ -8,8 +8,17 @@ export interface Diagnostics {
     appEvents: SeqLog<FiredAppEvent>;
     jobRuns: SeqLog<JobRun>;
     settingHooks: SeqLog<SettingHookRun>;
+    userUpdates: SeqLog<UserUpdate>;
+}
+
+/** An app's write to a user through the user bridge (its user updater), and the instance it came from. */
+export interface UserUpdate {
+    instance: number;
+    appId: string;
+    userId: string;
+    fields: Record<string, unknown>;
 }
 
 export function newDiagnostics(): Diagnostics {
-    return { appEvents: new SeqLog(), jobRuns: new SeqLog(), settingHooks: new SeqLog() };
+    return { appEvents: new SeqLog(), jobRuns: new SeqLog(), settingHooks: new SeqLog(), userUpdates: new SeqLog() };
 }

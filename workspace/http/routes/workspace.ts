@@ -63,6 +63,12 @@ export function workspaceRoutes(router: Router, ws: Workspace): void {
         return ok({ hooks: ws.diagnostics.settingHooks.after(afterParam(ctx)) });
     });
 
+    // Every write of an app to a user through the user bridge (status, message), with the instance, after `after`.
+    router.get('/api/workspace/userUpdates', async (ctx) => {
+        requireAdmin(ctx);
+        return ok({ updates: ws.diagnostics.userUpdates.after(afterParam(ctx)) });
+    });
+
     // Makes jobs due on demand, so tests never wait for a clock: every pending one-time job (only that
     // processor's when `processorId` is given) and, when `processorId` names a recurring job, that job,
     // each once for the cluster; answers when they have finished.
