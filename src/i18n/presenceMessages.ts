@@ -1,3 +1,4 @@
+import { capExceededText } from '../core/presence/ConnectionCap';
 import { Catalog } from './translate';
 
 /**
@@ -51,7 +52,8 @@ const en: Record<PresenceMessageKey, string> = {
     state_off_admin: 'off (turned off by an admin)',
     enabled: 'The presence service is on again ({current} / {max} connections).',
     already_enabled: 'The presence service is already on.',
-    enable_refused: 'Cannot enable broadcast when there are more than {cap} connections',
+    // Rocket.Chat's own words, the same as the REST answer's
+    enable_refused: capExceededText('{cap}'),
     enable_refused_server:
         'Rocket.Chat itself refuses to turn presence back on: it has more than 200 connections, and without an Enterprise license it broadcasts presence to at most 200.',
     not_allowed: 'You are not allowed to manage the presence service.',

@@ -4,8 +4,6 @@ import { Catalog } from './translate';
 export type UiMessageKey =
     | 'picker_title'
     | 'picker_status'
-    | 'picker_presets'
-    | 'picker_customs'
     | 'picker_message'
     | 'picker_message_placeholder'
     | 'picker_clear_after'
@@ -37,8 +35,6 @@ export type UiMessageKey =
 const en: Record<UiMessageKey, string> = {
     picker_title: 'Set status',
     picker_status: 'Status',
-    picker_presets: 'Presets',
-    picker_customs: 'Custom statuses',
     picker_message: 'Message',
     picker_message_placeholder: 'What is your status?',
     picker_clear_after: 'Clear after',
@@ -71,8 +67,6 @@ const en: Record<UiMessageKey, string> = {
 const ptBR: Record<UiMessageKey, string> = {
     picker_title: 'Definir status',
     picker_status: 'Status',
-    picker_presets: 'Predefinidos',
-    picker_customs: 'Status personalizados',
     picker_message: 'Mensagem',
     picker_message_placeholder: 'Qual é o seu status?',
     picker_clear_after: 'Limpar após',
@@ -105,8 +99,6 @@ const ptBR: Record<UiMessageKey, string> = {
 const de: Record<UiMessageKey, string> = {
     picker_title: 'Status festlegen',
     picker_status: 'Status',
-    picker_presets: 'Vorgaben',
-    picker_customs: 'Benutzerdefinierte Status',
     picker_message: 'Nachricht',
     picker_message_placeholder: 'Wie ist Ihr Status?',
     picker_clear_after: 'Zurücksetzen nach',
@@ -139,8 +131,6 @@ const de: Record<UiMessageKey, string> = {
 const es: Record<UiMessageKey, string> = {
     picker_title: 'Establecer estado',
     picker_status: 'Estado',
-    picker_presets: 'Predefinidos',
-    picker_customs: 'Estados personalizados',
     picker_message: 'Mensaje',
     picker_message_placeholder: '¿Cuál es tu estado?',
     picker_clear_after: 'Borrar después de',

@@ -1,5 +1,7 @@
 import { ISetting, SettingType } from '@rocket.chat/apps-engine/definition/settings';
 
+import { DEFAULT_CAP } from '../core/presence/ConnectionCap';
+
 /** Ids of the app's own settings (the Apps settings page). Fixed: scripts and tests use them. */
 export enum AppSetting {
     RolesEditOtherUserStatus = 'roles_edit_other_user_status',
@@ -13,8 +15,6 @@ export enum AppSetting {
     WorkspaceAccessToken = 'presence_workspace_access_token',
 }
 
-export const DEFAULT_CONNECTION_CAP = 200;
-
 export const APP_SETTINGS: ReadonlyArray<ISetting> = [
     {
         id: AppSetting.RolesEditOtherUserStatus,
@@ -22,7 +22,7 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         packageValue: 'admin',
         required: false,
         public: false,
-        section: 'status',
+        section: 'section_status',
         i18nLabel: 'setting_roles_edit_other_user_status',
         i18nDescription: 'setting_roles_edit_other_user_status_description',
     },
@@ -32,7 +32,7 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         packageValue: 'admin',
         required: false,
         public: false,
-        section: 'status',
+        section: 'section_status',
         i18nLabel: 'setting_roles_manage_user_status',
         i18nDescription: 'setting_roles_manage_user_status_description',
     },
@@ -43,7 +43,7 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         required: false,
         public: false,
         multiline: true,
-        section: 'custom_statuses',
+        section: 'section_custom_statuses',
         i18nLabel: 'setting_custom_statuses',
         i18nDescription: 'setting_custom_statuses_description',
     },
@@ -53,17 +53,17 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         packageValue: true,
         required: false,
         public: true,
-        section: 'presence',
+        section: 'section_presence',
         i18nLabel: 'setting_presence_service_enabled',
         i18nDescription: 'setting_presence_service_enabled_description',
     },
     {
         id: AppSetting.PresenceConnectionCap,
         type: SettingType.NUMBER,
-        packageValue: DEFAULT_CONNECTION_CAP,
+        packageValue: DEFAULT_CAP,
         required: false,
         public: false,
-        section: 'presence',
+        section: 'section_presence',
         i18nLabel: 'setting_presence_connection_cap',
         i18nDescription: 'setting_presence_connection_cap_description',
     },
@@ -73,7 +73,7 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         packageValue: false,
         required: false,
         public: false,
-        section: 'presence',
+        section: 'section_presence',
         i18nLabel: 'setting_presence_cap_unlimited',
         i18nDescription: 'setting_presence_cap_unlimited_description',
     },
@@ -83,7 +83,7 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         packageValue: '',
         required: false,
         public: false,
-        section: 'presence',
+        section: 'section_presence',
         i18nLabel: 'setting_presence_workspace_url',
         i18nDescription: 'setting_presence_workspace_url_description',
     },
@@ -93,7 +93,7 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         packageValue: '',
         required: false,
         public: false,
-        section: 'presence',
+        section: 'section_presence',
         i18nLabel: 'setting_presence_workspace_user_id',
         i18nDescription: 'setting_presence_workspace_user_id_description',
     },
@@ -103,7 +103,7 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         packageValue: '',
         required: false,
         public: false,
-        section: 'presence',
+        section: 'section_presence',
         i18nLabel: 'setting_presence_workspace_access_token',
         i18nDescription: 'setting_presence_workspace_access_token_description',
     },

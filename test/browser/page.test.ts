@@ -3,6 +3,8 @@
  * processes with their own profiles), against the packaged app in the real Apps-Engine runtime.
  * Every wait is for an effect (a DOM state, or a REST read through pollUntil), never a fixed sleep.
  */
+import en from '../../i18n/en.json';
+import de from '../../i18n/de.json';
 import { pollUntil } from '../helpers/poll';
 import { startWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { buildPage, chooseOption, findChromium, modalInput, openBrowser, logIn, userMenu, type BrowserSession } from './browser';
@@ -45,8 +47,7 @@ suite('the web page in a real browser', () => {
         const item = page.locator('[data-qa=command-item][data-command=status]');
         await item.waitFor();
         const hint = (await item.locator('[data-qa=command-params]').textContent()) ?? '';
-        expect(hint.trim()).not.toBe('');
-        expect(hint).not.toContain('cmd_status_params');
+        expect(hint.trim()).toBe(en.cmd_status_params);
 
         await page.fill('input[data-qa=composer-input]', '/status busy 1h Meeting');
         await page.keyboard.press('Enter');
@@ -158,8 +159,7 @@ suite('the web page in a real browser', () => {
         await userMenu(page, 'App settings');
         await page.locator('[data-qa=app-settings-page]').waitFor();
         const label = (await page.locator('[data-qa=setting-presence_connection_cap] label').first().textContent()) ?? '';
-        expect(label).not.toBe('setting_presence_connection_cap');
-        expect(label.trim()).not.toBe('');
+        expect(label.trim()).toBe(en.setting_presence_connection_cap);
         await page.locator('textarea[data-qa=setting-input-custom_statuses]').waitFor();
         const cap = page.locator('input[data-qa=setting-input-presence_connection_cap]');
         await cap.fill('150');
@@ -195,8 +195,7 @@ suite('the web page in a real browser', () => {
         await page.locator('[data-qa=member-list]', { hasText: 'Mitglieder' }).waitFor();
         await page.click('[data-qa=user-menu]');
         const label = (await page.locator('[data-qa=app-action-button]').first().textContent()) ?? '';
-        expect(label).not.toBe('action_set_status');
-        expect(label).not.toBe('Set status');
+        expect(label.trim()).toBe(de.action_set_status);
         await page.click('[data-qa=user-menu]');
         await page.selectOption('[data-qa=language-select]', 'en');
         await page.locator('[data-qa=member-list]', { hasText: 'Members' }).waitFor();

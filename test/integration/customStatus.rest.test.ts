@@ -3,6 +3,7 @@
  * Apps-Engine runtime (local workspace): the exact bodies of SPEC.md section 2, the 20-way race
  * on one name, and the Apps settings page kept in step both ways.
  */
+import { pollUntil } from '../helpers/poll';
 import { Creds, startWorkspace, TestWorkspace } from '../helpers/workspace';
 
 const suffix = Date.now().toString(36);
@@ -12,16 +13,6 @@ const IN_USE = {
     errorType: 'Custom_User_Status_Error_Name_Already_In_Use',
     error: 'The custom user status name is already in use [Custom_User_Status_Error_Name_Already_In_Use]',
 };
-
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-    const until = Date.now() + timeoutMs;
-    let value = await probe();
-    while (!ok(value) && Date.now() < until) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        value = await probe();
-    }
-    return value;
-}
 
 describe('custom-user-status endpoints (local workspace, real runtime)', () => {
     let ws: TestWorkspace;
@@ -155,10 +146,10 @@ describe('custom-user-status endpoints (local workspace, real runtime)', () => {
 
     it('the Apps settings page follows the records, and an edit there changes them', async () => {
         const expected = (await allNames()).join('\n');
-        expect(await eventually(settingsText, (text) => text === expected)).toBe(expected);
+        expect(await pollUntil(settingsText, (text) => text === expected)).toBe(expected);
 
         await ws.setAppSettings({ custom_statuses: `${expected}\nTravel ${suffix}: offline` });
-        const names = await eventually(allNames, (all) => all.includes(`Travel ${suffix}: offline`));
+        const names = await pollUntil(allNames, (all) => all.includes(`Travel ${suffix}: offline`));
         expect(names).toContain(`Travel ${suffix}: offline`);
 
         // a line that breaks a rule: refused with the reason, nothing changes
@@ -166,7 +157,8 @@ describe('custom-user-status endpoints (local workspace, real runtime)', () => {
         await ws.setAppSettings({ custom_statuses: `${await settingsText()}\nBad: dnd\nFine ${suffix}: online` });
         const text = await settingsText();
         expect(text.split('\n')[0]).toMatch(/^# Refused, nothing was changed: line \d+ "Bad: dnd": "dnd" is not a valid presence/);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // the refusal schedules nothing: running every pending settings sync changes nothing either
+        expect(await ws.runJobsNow('custom-status-settings-sync')).toBe(0);
         expect(await allNames()).toEqual(before);
     });
 });

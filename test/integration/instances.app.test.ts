@@ -142,7 +142,7 @@ describe('the app on two instances', () => {
             (answers) => answers.every((res) => res.body.current === 100),
             { what: 'both instances to count 100' },
         );
-        expect((await ws.app('GET', 'users.getStatus', undefined, users[1])).body.status).not.toBe('disabled');
+        expect((await ws.app('GET', 'users.getStatus', undefined, users[1])).body.status).toBe('online');
         const extra = await ws.createUser('multi-extra');
         sessions.push(await ws.openSession(extra));
         await pollUntil(

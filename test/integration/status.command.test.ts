@@ -2,6 +2,7 @@
  * `/status` (the app's takeover of the built-in) and `/userstatus` through POST /api/v1/commands.run
  * on the local workspace: the status changes on the workspace user; a wrong value changes nothing.
  */
+import { pollUntil } from '../helpers/poll';
 import { startWorkspace } from '../helpers/workspace';
 
 type Workspace = Awaited<ReturnType<typeof startWorkspace>>;
@@ -30,11 +31,11 @@ describe('/status and /userstatus (local workspace, commands.run)', () => {
         const before = session.events(eventName).length;
         const res = await ws.command(dave, command, params);
         expect(res.status).toBe(200);
-        const deadline = Date.now() + 10_000;
-        while (session.events(eventName).length === before) {
-            if (Date.now() > deadline) throw new Error(`no ephemeral reply to /${command} ${params}`);
-            await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        await pollUntil(
+            async () => session.events(eventName).length,
+            (n) => n > before,
+            { what: `the ephemeral reply to /${command} ${params}` },
+        );
         const replies = session.events(eventName).slice(before);
         expect(replies).toHaveLength(1);
         return (replies[0][0] as { msg: string }).msg;

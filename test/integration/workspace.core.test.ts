@@ -143,7 +143,19 @@ describe('local workspace: REST surface', () => {
         expect(res.body.apps[0].status).not.toMatch(/disabled/);
         const settings = await ws.request('GET', `/api/apps/${ws.appId}/settings`, undefined, ws.admin);
         expect(settings.status).toBe(200);
-        expect(typeof settings.body.settings).toBe('object');
+        expect(Object.keys(settings.body.settings).sort()).toEqual(
+            [
+                'custom_statuses',
+                'presence_cap_unlimited',
+                'presence_connection_cap',
+                'presence_service_enabled',
+                'presence_workspace_access_token',
+                'presence_workspace_url',
+                'presence_workspace_user_id',
+                'roles_edit_other_user_status',
+                'roles_manage_user_status',
+            ].sort(),
+        );
     });
 
     it('lists commands, including the built-in /status and the app commands', async () => {

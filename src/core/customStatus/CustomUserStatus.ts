@@ -1,7 +1,8 @@
 import { AppError, invalid, ruleError } from '../AppError';
+import { USER_PRESENCES } from '../status/presets';
 
-/** The presences a custom status may be tied to (Rocket.Chat's `validStatusTypes`). */
-export const CUSTOM_STATUS_TYPES = ['online', 'away', 'busy', 'offline'] as const;
+/** The presences a custom status may be tied to (Rocket.Chat's `validStatusTypes`): the presets. */
+export const CUSTOM_STATUS_TYPES = USER_PRESENCES;
 export type CustomStatusType = (typeof CUSTOM_STATUS_TYPES)[number];
 
 /** A custom status as Rocket.Chat answers it. `statusType` is `null` when created without one (as `insertOrUpdateUserStatus` stores it). */

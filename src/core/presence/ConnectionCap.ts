@@ -14,7 +14,7 @@ export function isOverCap(count: number, cap: number, unlimited: boolean): boole
 }
 
 /** Rocket.Chat's refusal text for presence.enableBroadcast over the cap. */
-export function capExceededText(cap: number): string {
+export function capExceededText(cap: number | string): string {
     return `Cannot enable broadcast when there are more than ${cap} connections`;
 }
 
