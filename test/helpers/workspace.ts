@@ -423,12 +423,13 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
             const runtime = async () => {
                 const res = await httpRequest(running.url, 'GET', `/api/workspace/apps/${running.appId}/runtime?instance=${instance}`, undefined, ws.admin);
                 if (res.status !== 200) throw new Error(`Reading the app runtime failed: ${res.status} ${res.text}`);
-                return res.body.runtime as { pid?: number; state?: string };
+                return res.body.runtime as { pid?: number; state?: string; restarting?: boolean };
             };
             const before = await runtime();
             if (!before.pid) throw new Error('The app has no Deno subprocess');
             process.kill(before.pid, 'SIGKILL');
-            await pollUntil(runtime, (now) => Boolean(now.pid && now.pid !== before.pid && now.state === 'ready'), {
+            // ready: a new process, and the engine done restoring the app on it
+            await pollUntil(runtime, (now) => Boolean(now.pid && now.pid !== before.pid && now.state === 'ready' && !now.restarting), {
                 what: 'the engine to restart the app runtime',
                 timeoutMs: 60_000,
                 intervalMs: 100,

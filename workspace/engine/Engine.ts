@@ -10,7 +10,7 @@ import { WorkspaceBridges } from '../bridges/WorkspaceBridges';
 import { FileAppSourceStorage, NedbAppLogStorage, NedbAppMetadataStorage } from './storage';
 import { userToApp } from './converters';
 import { createAppManager } from './createAppManager';
-import { refreshStatusAfterRuntimeRestart } from './runtimeRestart';
+import { isRestarting, refreshStatusAfterRuntimeRestart } from './runtimeRestart';
 import type { SeqLog } from '../diagnostics/SeqLog';
 import type { Origin } from '../services/Events';
 import type { UserDoc } from '../services/Users';
@@ -105,11 +105,11 @@ export class Engine {
     }
 
     /** The pid of an app's Deno subprocess (for diagnostics and the liveness test). */
-    public runtimeState(appId: string): { pid?: number; state?: string } | undefined {
+    public runtimeState(appId: string): { pid?: number; state?: string; restarting: boolean } | undefined {
         const controller = this.manager.getOneById(appId)?.getRuntimeController() as unknown as
             { deno?: { pid?: number }; getProcessState?(): string } | undefined;
         if (!controller) return undefined;
-        return { pid: controller.deno?.pid, state: controller.getProcessState?.() };
+        return { pid: controller.deno?.pid, state: controller.getProcessState?.(), restarting: isRestarting(controller) };
     }
 
     public listener(): ListenerRunner {

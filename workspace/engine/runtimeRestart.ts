@@ -3,6 +3,13 @@ import { DenoRuntimeSubprocessController } from '@rocket.chat/apps-engine/server
 import mem from 'mem';
 
 const managers = new Set<AppManager>();
+/** Runtime controllers in the middle of a restart (the app's status is not settled yet). */
+const restarting = new WeakSet<object>();
+
+/** Whether this runtime controller is being restarted by the engine's LivenessManager. */
+export function isRestarting(controller: object | undefined): boolean {
+    return !!controller && restarting.has(controller);
+}
 
 /**
  * ProxiedApp memoizes the app's status for minutes and clears it when the Deno process exits. A
@@ -17,9 +24,11 @@ export function refreshStatusAfterRuntimeRestart(manager: AppManager): void {
     if (proto.__workspacePatched) return;
     const original = proto.restartApp;
     proto.restartApp = async function (this: DenoRuntimeSubprocessController) {
+        restarting.add(this);
         try {
             await original.call(this);
         } finally {
+            restarting.delete(this);
             for (const m of managers) {
                 const app = m.getOneById(this.getAppId());
                 if (app && app.getRuntimeController() === this) {
