@@ -28,7 +28,9 @@ import { IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUser, I
 import { StatusCommand } from './commands/StatusCommand';
 import { appEndpoints } from './endpoints/endpoints';
 import { presenceProcessors } from './jobs/PresenceMonitorJob';
+import { retentionProcessor } from './jobs/RetentionJob';
 import { rearmStatusExpiries, statusExpiryProcessors } from './jobs/StatusExpiryJob';
+import { rearmUserStatusJobs, userStatusProcessors } from './jobs/UserStatusJobs';
 import { customStatusPreSettingUpdate, customStatusSyncProcessor } from './listeners/CustomStatusSettingsListener';
 import { onUserLoggedIn, onUserLoggedOut, onUserStatusChanged } from './listeners/PresenceListeners';
 import { presencePreSettingUpdate, presenceSettingUpdated, startPresenceMonitor } from './listeners/PresenceSettingsListener';
@@ -51,8 +53,10 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         await configuration.api.provideApi({ visibility: ApiVisibility.PUBLIC, security: ApiSecurity.UNSECURE, endpoints: appEndpoints(this) });
         await configuration.scheduler.registerProcessors([
             ...statusExpiryProcessors(() => this.getLogger()),
+            ...userStatusProcessors(() => this.getLogger()),
             customStatusSyncProcessor(this),
             ...presenceProcessors(this),
+            retentionProcessor(this),
         ]);
         // the user's status picker (user dropdown) and the admins' custom-status console
         configuration.ui.registerButton({
@@ -79,10 +83,11 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
 
     public async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
         try {
-            const rearmed = await rearmStatusExpiries(this.getAccessors().reader, configurationModify.scheduler);
-            this.getLogger().debug(`re-armed ${rearmed} pending status expiries`);
+            const reader = this.getAccessors().reader;
+            const rearmed = (await rearmStatusExpiries(reader, configurationModify.scheduler)) + (await rearmUserStatusJobs(reader, configurationModify.scheduler));
+            this.getLogger().debug(`re-armed ${rearmed} pending jobs of users`);
         } catch (error) {
-            this.getLogger().error(`could not re-arm pending status expiries: ${describeError(error)}`);
+            this.getLogger().error(`could not re-arm the pending jobs of users: ${describeError(error)}`);
         }
         await startPresenceMonitor(configurationModify).catch((error) =>
             this.getLogger().error(`could not start the presence monitor: ${describeError(error)}`),

@@ -37,7 +37,7 @@ export function customUserStatusCreateEndpoint(app: IApp): IApiEndpoint {
             }
             const canManage = await canManageUserStatus(read, user);
             const saved = await saveCustomStatus(
-                customStatusAccess(app, read, persistence),
+                customStatusAccess(app, read, persistence, { source: 'rest', actor: user }),
                 { name: body.value.name, statusType: body.value.statusType || null },
                 canManage,
             );
@@ -63,7 +63,7 @@ export function customUserStatusUpdateEndpoint(app: IApp): IApiEndpoint {
                 return fail(CustomStatusErrors.notFoundForUpdate(_id));
             }
             const canManage = await canManageUserStatus(read, user);
-            const saved = await saveCustomStatus(customStatusAccess(app, read, persistence), { _id, name, statusType }, canManage);
+            const saved = await saveCustomStatus(customStatusAccess(app, read, persistence, { source: 'rest', actor: user }), { _id, name, statusType }, canManage);
             return saved.ok ? ok({ customUserStatus: saved.value }) : saved;
         },
     });
@@ -78,7 +78,7 @@ export function customUserStatusDeleteEndpoint(app: IApp): IApiEndpoint {
                 return fail(CustomStatusErrors.deleteIdRequired());
             }
             const canManage = await canManageUserStatus(read, user);
-            const deleted = await deleteCustomStatus(customStatusAccess(app, read, persistence), String(id), canManage);
+            const deleted = await deleteCustomStatus(customStatusAccess(app, read, persistence, { source: 'rest', actor: user }), String(id), canManage);
             return deleted.ok ? ok({}) : deleted;
         },
     });

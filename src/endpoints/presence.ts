@@ -37,7 +37,7 @@ export function presenceEnableBroadcastEndpoint(app: PresenceApp): IApiEndpoint 
             if (!(await canManageUserStatus(read, user))) {
                 return fail(forbidden());
             }
-            const outcome = await enablePresence(app, { read, modify, http, persis: persistence });
+            const outcome = await enablePresence(app, { read, modify, http, persis: persistence }, { source: 'rest', actor: user });
             switch (outcome.kind) {
                 case 'enabled':
                 case 'already':

@@ -7,12 +7,15 @@ import { StatusErrors } from '../core/status/statusErrors';
 import { targetReference } from '../core/status/target';
 import { PresenceApp } from '../services/presence/PresenceApp';
 import { isServerBroadcastDisabled } from '../services/presence/serverPresence';
+import { recordAudit } from '../services/audit';
+import { rememberRecentStatus } from '../services/recentStatuses';
 import { rolesFor } from '../services/rights';
 import { setUserStatus } from '../services/setUserStatus';
 import { findWorkspaceUser, toStatusUser, workspaceFlag } from '../services/statusContext';
 import { AppSetting } from '../settings/AppSetting';
 import { WorkspaceSetting } from '../settings/WorkspaceSetting';
 import { RecordStore } from '../storage/records';
+import { RecentStatusRepository } from '../storage/RecentStatusRepository';
 import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
 import { appEndpoint } from './appEndpoint';
 
@@ -26,17 +29,19 @@ const CONNECTION_STATES = ['online', 'away', 'busy', 'offline'];
 export function usersSetStatusEndpoint(app: PresenceApp): IApiEndpoint {
     return appEndpoint(app, 'users.setStatus', {
         post: async ({ request, user, read, modify, persistence }) => {
+            const store = new RecordStore(read.getPersistenceReader(), persistence);
             const body: unknown = request.content;
             const shaped = hasValidShape(body);
             const { ref, needsInvisibleSetting } = statusReadsFor(body, user);
             const other = ref.kind === 'userId' || ref.kind === 'username' ? ref : undefined;
-            const expiries = new StatusExpiryRepository(new RecordStore(read.getPersistenceReader(), persistence));
-            const [allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles, otherUser, ownPending] = await Promise.all([
+            const self = ref.kind === 'self';
+            const [allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles, otherUser, ownPending, ownRecent] = await Promise.all([
                 shaped ? workspaceFlag(read, WorkspaceSetting.AllowUserStatusMessageChange) : true,
                 shaped && needsInvisibleSetting ? workspaceFlag(read, WorkspaceSetting.AllowInvisibleStatusOption) : true,
-                shaped && ref.kind !== 'self' ? rolesFor(read, AppSetting.RolesEditOtherUserStatus) : [],
+                shaped && !self ? rolesFor(read, AppSetting.RolesEditOtherUserStatus) : [],
                 shaped && other ? findWorkspaceUser(read, other) : undefined,
-                shaped && ref.kind === 'self' ? expiries.find(user.id) : undefined,
+                shaped && self ? new StatusExpiryRepository(store).find(user.id) : undefined,
+                shaped && self ? new RecentStatusRepository(store).get(user.id) : undefined,
             ]);
             const decision = decideSetStatus(
                 body,
@@ -51,12 +56,18 @@ export function usersSetStatusEndpoint(app: PresenceApp): IApiEndpoint {
                 return ok({});
             }
             const target = otherUser ?? user;
-            const applied = await setUserStatus(read, modify, persistence, {
-                user: target,
-                ...change,
-                ...(target === user ? { pending: ownPending ?? null } : {}),
-            });
-            return applied.ok ? ok({}) : applied;
+            const applied = await setUserStatus(read, modify, persistence, { user: target, ...change, ...(self ? { pending: ownPending ?? null } : {}) });
+            if (!applied.ok) {
+                return applied;
+            }
+            const { status, message, expiresAt } = applied.value;
+            if (self) {
+                await rememberRecentStatus({ read, persis: persistence, logger: app.getLogger() }, user.id, { ...(status ? { status } : {}), message: message ?? user.statusText ?? '' }, ownRecent);
+            } else {
+                const details = { ...(status ? { status } : {}), ...(message !== undefined ? { message } : {}), ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) };
+                await recordAudit({ read, persis: persistence, logger: app.getLogger() }, { source: 'rest', actor: user }, 'user-status.set', details, target);
+            }
+            return ok({});
         },
     });
 }

@@ -13,6 +13,7 @@ export type PresenceMessageKey =
     | 'admin_turned_off_cap'
     | 'admin_turned_off_server'
     | 'admin_enable_refused_server'
+    | 'admin_warning'
     | 'how_to_enable'
     | 'connections'
     | 'source_workspace'
@@ -29,6 +30,8 @@ export type PresenceMessageKey =
     | 'failed';
 
 const en: Record<PresenceMessageKey, string> = {
+    admin_warning:
+        'Early warning: {count} concurrent connections, {percent}% of the cap of {cap} (warning level {level}%, {levelCount} connections; {source}). Above {cap} the presence service turns itself off for everyone.',
     inactive_notice_cap:
         "Presence is inactive: this workspace exceeded its limit of {cap} concurrent connections, so everyone's status shows as disabled until an admin turns the presence service back on.",
     inactive_notice_server:
@@ -61,6 +64,8 @@ const en: Record<PresenceMessageKey, string> = {
 };
 
 const ptBR: Record<PresenceMessageKey, string> = {
+    admin_warning:
+        'Aviso antecipado: {count} conexões simultâneas, {percent}% do limite de {cap} (nível de aviso {level}%, {levelCount} conexões; {source}). Acima de {cap} o serviço de presença se desliga para todos.',
     inactive_notice_cap:
         'A presença está inativa: este workspace excedeu o limite de {cap} conexões simultâneas, então o status de todos aparece como desativado até que um administrador volte a ligar o serviço de presença.',
     inactive_notice_server:
@@ -92,6 +97,8 @@ const ptBR: Record<PresenceMessageKey, string> = {
 };
 
 const de: Record<PresenceMessageKey, string> = {
+    admin_warning:
+        'Frühwarnung: {count} gleichzeitige Verbindungen, {percent} % des Limits von {cap} (Warnstufe {level} %, {levelCount} Verbindungen; {source}). Über {cap} schaltet sich der Präsenzdienst für alle aus.',
     inactive_notice_cap:
         'Präsenz ist inaktiv: Dieser Workspace hat sein Limit von {cap} gleichzeitigen Verbindungen überschritten, daher wird der Status aller als deaktiviert angezeigt, bis ein Admin den Präsenzdienst wieder einschaltet.',
     inactive_notice_server:
@@ -123,6 +130,8 @@ const de: Record<PresenceMessageKey, string> = {
 };
 
 const es: Record<PresenceMessageKey, string> = {
+    admin_warning:
+        'Aviso anticipado: {count} conexiones simultáneas, el {percent} % del límite de {cap} (nivel de aviso {level} %, {levelCount} conexiones; {source}). Por encima de {cap} el servicio de presencia se desactiva para todos.',
     inactive_notice_cap:
         'La presencia está inactiva: este espacio de trabajo superó su límite de {cap} conexiones simultáneas, así que el estado de todos aparece como deshabilitado hasta que un administrador vuelva a activar el servicio de presencia.',
     inactive_notice_server:

@@ -1,9 +1,7 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 
-import { ClaimRepository } from '../storage/ClaimRepository';
-import { ConnectionCountRepository } from '../storage/presence/ConnectionCountRepository';
-import { PresenceAccess, PresenceApp, describeError, storeOf } from '../services/presence/PresenceApp';
+import { PresenceAccess, PresenceApp, describeError } from '../services/presence/PresenceApp';
 import { messageAdmins } from '../services/presence/admins';
 import { checkPresence } from '../services/presence/presenceCheck';
 import { enablePresence, readPresenceState, turnOff } from '../services/presence/presenceSwitch';
@@ -18,19 +16,13 @@ export const PRESENCE_CAP_CHECK_JOB = 'presence-cap-check';
 export const PRESENCE_SWITCH_JOB = 'presence-switch';
 export const PRESENCE_MONITOR_INTERVAL = '20 seconds';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
  * One run of the monitor: the count and the cap (Rocket.Chat's own count when configured: one
- * HTTP call), Rocket.Chat's switches kept in line while the service is off, and the records of
- * instances that are gone removed. Its work grows with the number of instances, never of users.
+ * HTTP call), the early warning and today's peak, and Rocket.Chat's switches kept in line while
+ * the service is off. Its work grows with the number of instances, never of users.
  */
 export async function runPresenceMonitor(app: PresenceApp, access: PresenceAccess): Promise<number> {
     const { count } = await checkPresence(app, access, { keepServerInLine: true });
-    const store = storeOf(access);
-    const now = new Date();
-    await new ConnectionCountRepository(store).pruneInstances(now);
-    await new ClaimRepository(store).prune(new Date(now.getTime() - DAY_MS));
     return count.current;
 }
 
@@ -40,11 +32,11 @@ export async function runPresenceSwitch(app: PresenceApp, access: PresenceAccess
         const config = await readPresenceConfig(access.read);
         const state = await readPresenceState(access);
         if (state.enabled) {
-            await turnOff(app, access, { reason: 'admin', count: state.count ?? 0, cap: config.cap });
+            await turnOff(app, access, { reason: 'admin', count: state.count ?? 0, cap: config.cap }, { source: 'settings' });
         }
         return;
     }
-    const outcome = await enablePresence(app, access);
+    const outcome = await enablePresence(app, access, { source: 'settings' });
     if (outcome.kind === 'enabled' || outcome.kind === 'already') {
         return;
     }

@@ -12,3 +12,9 @@ export interface StatusExpiryJobData {
     userId: string;
     token: string;
 }
+
+/** Ids of the jobs of scheduled statuses and working hours (one-time, one user each). */
+export enum UserJobId {
+    ScheduleStart = 'status-schedule-start',
+    WorkingHoursBoundary = 'working-hours-boundary',
+}

@@ -82,7 +82,7 @@ export function customStatusSyncProcessor(app: IApp): IProcessor {
                 app.getLogger().warn('custom statuses: a settings sync job without operations');
                 return;
             }
-            const results = await applySettingsOps(customStatusAccess(app, read, persistence), ops);
+            const results = await applySettingsOps(customStatusAccess(app, read, persistence, { source: 'settings' }), ops);
             for (const { op, result } of results) {
                 if (!result.ok) {
                     app.getLogger().warn(`custom statuses: the settings edit ${JSON.stringify(op)} could not be applied`, result.error);

@@ -4,6 +4,7 @@ import { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/setti
 
 import { isOverCap } from '../core/presence/ConnectionCap';
 import { PRESENCE_CAP_CHECK_JOB, PRESENCE_MONITOR_INTERVAL, PRESENCE_MONITOR_JOB, PRESENCE_SWITCH_JOB } from '../jobs/PresenceMonitorJob';
+import { RETENTION_INTERVAL, RETENTION_JOB } from '../jobs/RetentionJob';
 import { lastKnownConnections } from '../services/presence/connectionCount';
 import { storeOf } from '../services/presence/PresenceApp';
 import { readPresenceConfig } from '../services/presence/presenceConfig';
@@ -61,7 +62,8 @@ export async function presenceSettingUpdated(setting: ISetting, configurationMod
     }
 }
 
-/** Starts the recurring monitor when the app is enabled. */
+/** Starts the recurring jobs when the app is enabled: the monitor, and the retention of what is kept for a time. */
 export async function startPresenceMonitor(configurationModify: IConfigurationModify): Promise<void> {
     await configurationModify.scheduler.scheduleRecurring({ id: PRESENCE_MONITOR_JOB, interval: PRESENCE_MONITOR_INTERVAL, skipImmediate: false });
+    await configurationModify.scheduler.scheduleRecurring({ id: RETENTION_JOB, interval: RETENTION_INTERVAL, skipImmediate: false });
 }

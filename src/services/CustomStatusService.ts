@@ -1,7 +1,8 @@
-import { IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { Result, fail, ok } from '../core/AppError';
+import { AuditAction } from '../core/audit/AuditEntry';
 import { writeExclusively } from '../core/cluster/exclusiveWrite';
 import { CustomStatusErrors, CustomUserStatus, isCustomStatusType, newCustomStatusId } from '../core/customStatus/CustomUserStatus';
 import { KeyedMutex } from '../core/customStatus/KeyedMutex';
@@ -14,6 +15,7 @@ import { CustomStatusRepository, StoredCustomStatus, toCustomUserStatus } from '
 import { RecordStore } from '../storage/records';
 import { SettingsEchoRepository } from '../storage/SettingsEchoRepository';
 import { applyOwnStatus } from './applyOwnStatus';
+import { ChangeOrigin, recordAudit } from './audit';
 import { AppliedStatusChange } from './setUserStatus';
 
 /** Writes the settings page's copy of the list (the app's environment writer); absent where nothing looks at it. */
@@ -24,7 +26,16 @@ export interface CustomStatusAccess {
     persistence: IPersistence;
     /** keeps the Apps settings page in step after every change */
     writeSettingsText?: SettingsTextWriter;
+    /** who acts and from where: each change goes into the audit trail */
+    origin?: ChangeOrigin;
+    logger?: ILogger;
     now?: () => Date;
+}
+
+async function auditChange(access: CustomStatusAccess, action: AuditAction, details: Record<string, unknown>): Promise<void> {
+    if (access.origin) {
+        await recordAudit({ read: access.read, persis: access.persistence, logger: access.logger }, access.origin, action, details);
+    }
 }
 
 /** Within one process, writes to one name or record run one at a time (fewer collisions); across instances `writeExclusively` decides. */
@@ -88,8 +99,17 @@ export async function saveCustomStatus(access: CustomStatusAccess, draft: Custom
             },
         });
         switch (outcome.kind) {
-            case 'written':
-                return ok(toCustomUserStatus(written as StoredCustomStatus));
+            case 'written': {
+                const record = toCustomUserStatus(written as StoredCustomStatus);
+                await auditChange(
+                    access,
+                    current ? 'custom-user-status.update' : 'custom-user-status.create',
+                    current
+                        ? { _id: record._id, name: record.name, statusType: record.statusType, previous: { name: current.name, statusType: current.statusType ?? null } }
+                        : { _id: record._id, name: record.name, statusType: record.statusType },
+                );
+                return ok(record);
+            }
             case 'refused':
                 return outcome.answer;
             case 'contended':
@@ -111,6 +131,7 @@ export async function deleteCustomStatus(access: CustomStatusAccess, id: string,
     if (!removed) {
         return fail(CustomStatusErrors.invalidForDelete());
     }
+    await auditChange(access, 'custom-user-status.delete', { _id: removed._id, name: removed.name, statusType: removed.statusType ?? null });
     await mirrorToSettings(access);
     return ok(toCustomUserStatus(removed));
 }

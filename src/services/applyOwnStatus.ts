@@ -4,12 +4,14 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { fail, Result } from '../core/AppError';
 import { decideSetStatus } from '../core/status/setStatusRequest';
 import { WorkspaceSetting } from '../settings/WorkspaceSetting';
+import { rememberRecentStatus } from './recentStatuses';
 import { AppliedStatusChange, setUserStatus } from './setUserStatus';
 import { toStatusUser, workspaceFlag } from './statusContext';
 
 /**
  * Sets the user's own status through the same rules (decideSetStatus) and writer (setUserStatus)
- * as users.setStatus: the one path for the slash command, the picker and custom statuses.
+ * as users.setStatus: the one path for the slash command, the picker and custom statuses. What the
+ * user set goes into their recent statuses (unless `remember` is false: a schedule starting).
  */
 export async function applyOwnStatus(
     read: IRead,
@@ -18,6 +20,7 @@ export async function applyOwnStatus(
     user: IUser,
     body: { status?: string; message?: string; expiresAt?: Date },
     now = new Date(),
+    options: { remember?: boolean } = {},
 ): Promise<Result<AppliedStatusChange>> {
     const request = {
         ...(body.status !== undefined ? { status: body.status } : {}),
@@ -36,5 +39,10 @@ export async function applyOwnStatus(
     if (!decision.ok) {
         return fail(decision.error);
     }
-    return setUserStatus(read, modify, persistence, { user, ...decision.change });
+    const applied = await setUserStatus(read, modify, persistence, { user, ...decision.change });
+    if (applied.ok && options.remember !== false) {
+        const { status, message } = applied.value;
+        await rememberRecentStatus({ read, persis: persistence }, user.id, { ...(status ? { status } : {}), message: message ?? user.statusText ?? '' });
+    }
+    return applied;
 }

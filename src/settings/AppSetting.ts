@@ -1,6 +1,7 @@
 import { ISetting, SettingType } from '@rocket.chat/apps-engine/definition/settings';
 
 import { DEFAULT_CAP } from '../core/presence/ConnectionCap';
+import { DEFAULT_WARNING_PERCENT } from '../core/presence/EarlyWarning';
 
 /** Ids of the app's own settings (the Apps settings page). Fixed: scripts and tests use them. */
 export enum AppSetting {
@@ -10,6 +11,7 @@ export enum AppSetting {
     PresenceServiceEnabled = 'presence_service_enabled',
     PresenceConnectionCap = 'presence_connection_cap',
     PresenceCapUnlimited = 'presence_cap_unlimited',
+    PresenceWarningPercent = 'presence_warning_percent',
     WorkspaceUrl = 'presence_workspace_url',
     WorkspaceAccessUserId = 'presence_workspace_user_id',
     WorkspaceAccessToken = 'presence_workspace_access_token',
@@ -76,6 +78,16 @@ export const APP_SETTINGS: ReadonlyArray<ISetting> = [
         section: 'section_presence',
         i18nLabel: 'setting_presence_cap_unlimited',
         i18nDescription: 'setting_presence_cap_unlimited_description',
+    },
+    {
+        id: AppSetting.PresenceWarningPercent,
+        type: SettingType.NUMBER,
+        packageValue: DEFAULT_WARNING_PERCENT,
+        required: false,
+        public: false,
+        section: 'section_presence',
+        i18nLabel: 'setting_presence_warning_percent',
+        i18nDescription: 'setting_presence_warning_percent_description',
     },
     {
         id: AppSetting.WorkspaceUrl,

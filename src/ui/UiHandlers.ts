@@ -91,7 +91,7 @@ export async function handleBlockAction(app: IApp, context: UIKitBlockInteractio
         }
         case CustomStatusAdminId.DeleteAction: {
             if (value) {
-                const deleted = await deleteCustomStatus(customStatusAccess(app, read, persistence), value, canManage);
+                const deleted = await deleteCustomStatus(customStatusAccess(app, read, persistence, { source: 'console', actor: user }), value, canManage);
                 if (!deleted.ok && deleted.error.kind === 'rule' && deleted.error.code !== 'Custom_User_Status_Error_Invalid_User_Status') {
                     app.getLogger().warn(`custom statuses: delete from the console refused: ${errorText(deleted.error)}`);
                 }
@@ -161,7 +161,7 @@ export async function handleViewSubmit(
         const t = translator(CUSTOM_STATUS_MESSAGES, language);
         const canManage = await canManageUserStatus(read, user);
         const saved = await saveCustomStatus(
-            customStatusAccess(app, read, persistence),
+            customStatusAccess(app, read, persistence, { source: 'console', actor: user }),
             { ...(form.id ? { _id: form.id } : {}), name: form.name, statusType: form.statusType },
             canManage,
         );

@@ -86,7 +86,7 @@ export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyAr
         await ctx.modify.getUiController().openModalView(view, { triggerId: ctx.triggerId }, ctx.sender);
         return reply(t('cmd_list_title'));
     }
-    const access = customStatusAccess(ctx.app, ctx.read, ctx.persistence);
+    const access = customStatusAccess(ctx.app, ctx.read, ctx.persistence, { source: 'command', actor: ctx.sender });
     if (request.kind === 'create') {
         const saved = await saveCustomStatus(access, { name: request.name, statusType: request.statusType }, canManage);
         return saved.ok

@@ -40,7 +40,7 @@ export async function enableFromCommand(ctx: CommandContext): Promise<CommandRep
     if (!(await canManageUserStatus(ctx.read, ctx.sender))) {
         return replyError(t('not_allowed'));
     }
-    const outcome = await enablePresence(ctx.app, accessOf(ctx));
+    const outcome = await enablePresence(ctx.app, accessOf(ctx), { source: 'command', actor: ctx.sender });
     switch (outcome.kind) {
         case 'enabled':
             return reply(t('enabled', { current: outcome.current, max: outcome.max }));

@@ -1,7 +1,9 @@
 import { RefreshThrottle } from '../../core/presence/RefreshThrottle';
 import { isOverCap } from '../../core/presence/ConnectionCap';
 import { ConnectionCount, countConnections } from './connectionCount';
-import { PresenceAccess, PresenceApp, describeError } from './PresenceApp';
+import { checkEarlyWarning } from './earlyWarning';
+import { recordPeak } from './history';
+import { PresenceAccess, PresenceApp, describeError, storeOf } from './PresenceApp';
 import { PresenceConfig, readPresenceConfig } from './presenceConfig';
 import { readPresenceState, turnOff } from './presenceSwitch';
 import { isServerBroadcastDisabled, stopServerBroadcast } from './serverPresence';
@@ -15,8 +17,8 @@ export interface CheckOptions {
 
 /**
  * Counts the connections and acts on the count: over the cap (not unlimited) the service turns
- * off at once; Rocket.Chat having stopped presence by itself is a turn-off too. The count never
- * turns the service back on.
+ * off at once; Rocket.Chat having stopped presence by itself is a turn-off too; at the warning
+ * level admins are warned; today's peak is kept. The count never turns the service back on.
  */
 export interface CheckResult {
     count: ConnectionCount;
@@ -26,11 +28,16 @@ export interface CheckResult {
 export async function checkPresence(app: PresenceApp, access: PresenceAccess, options: CheckOptions = {}): Promise<CheckResult> {
     const [config, state] = await Promise.all([readPresenceConfig(access.read), readPresenceState(access)]);
     const count = await countConnections(app, access, config, { revalidate: options.revalidateWhenOff && !state.enabled });
+    await recordPeak(storeOf(access), count.current, config.unlimited ? 0 : config.cap).catch((error) =>
+        app.getLogger().warn(`presence: could not keep today's peak: ${describeError(error)}`),
+    );
     if (state.enabled) {
         if (isOverCap(count.current, config.cap, config.unlimited)) {
-            await turnOff(app, access, { reason: 'cap', count: count.current, cap: config.cap });
+            await turnOff(app, access, { reason: 'cap', count: count.current, cap: config.cap }, { source: 'cap' });
         } else if (await isServerBroadcastDisabled(access.read)) {
-            await turnOff(app, access, { reason: 'server', count: count.current, cap: config.cap });
+            await turnOff(app, access, { reason: 'server', count: count.current, cap: config.cap }, { source: 'server' });
+        } else {
+            await checkEarlyWarning(app, access, config, count);
         }
     } else if (options.keepServerInLine) {
         await stopServerBroadcast(app, access.read);

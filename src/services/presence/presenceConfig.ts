@@ -1,6 +1,7 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
 import { DEFAULT_CAP } from '../../core/presence/ConnectionCap';
+import { DEFAULT_WARNING_PERCENT } from '../../core/presence/EarlyWarning';
 import { AppSetting } from '../../settings/AppSetting';
 import { appSettingValue, parseBoolean, parseText, parseWholeNumber, serverSettingValue } from '../../settings/readSettings';
 
@@ -14,15 +15,18 @@ export interface WorkspaceAccess {
 export interface PresenceConfig {
     cap: number;
     unlimited: boolean;
+    /** the early warning's level, in percent of the cap (0: no warning) */
+    warningPercent: number;
     /** undefined: the access settings are not filled in, the count is an estimate */
     access?: WorkspaceAccess;
 }
 
 /** The presence settings, read in one round; the URL defaults to the server's `Site_Url`. */
 export async function readPresenceConfig(read: IRead): Promise<PresenceConfig> {
-    const [cap, unlimited, url, userId, token, siteUrl] = await Promise.all([
+    const [cap, unlimited, warningPercent, url, userId, token, siteUrl] = await Promise.all([
         appSettingValue(read, AppSetting.PresenceConnectionCap),
         appSettingValue(read, AppSetting.PresenceCapUnlimited),
+        appSettingValue(read, AppSetting.PresenceWarningPercent),
         appSettingValue(read, AppSetting.WorkspaceUrl),
         appSettingValue(read, AppSetting.WorkspaceAccessUserId),
         appSettingValue(read, AppSetting.WorkspaceAccessToken),
@@ -34,6 +38,7 @@ export async function readPresenceConfig(read: IRead): Promise<PresenceConfig> {
     return {
         cap: parseWholeNumber(cap, DEFAULT_CAP),
         unlimited: parseBoolean(unlimited, false),
+        warningPercent: parseWholeNumber(warningPercent, DEFAULT_WARNING_PERCENT, 0, 100),
         access: base && id && secret ? { url: base.replace(/\/+$/, ''), userId: id, token: secret } : undefined,
     };
 }

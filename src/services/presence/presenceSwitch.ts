@@ -5,6 +5,7 @@ import { AppSetting } from '../../settings/AppSetting';
 import { PresenceState, PresenceStateRepository, TurnOffReason } from '../../storage/presence/PresenceStateRepository';
 import { messageAdmins } from './admins';
 import { countConnections } from './connectionCount';
+import { ChangeOrigin, recordAudit } from '../audit';
 import { claimOnce } from '../clusterClaim';
 import { PresenceAccess, PresenceApp, describeError, storeOf } from './PresenceApp';
 import { PresenceConfig, readPresenceConfig } from './presenceConfig';
@@ -40,7 +41,7 @@ export interface TurnOff {
  * page, Rocket.Chat's broadcast and a direct message to each admin. Answers false when it was off
  * already or another instance is doing it.
  */
-export async function turnOff(app: PresenceApp, access: PresenceAccess, turnOffDetails: TurnOff): Promise<boolean> {
+export async function turnOff(app: PresenceApp, access: PresenceAccess, turnOffDetails: TurnOff, origin: ChangeOrigin): Promise<boolean> {
     const states = new PresenceStateRepository(storeOf(access));
     const before = await states.get();
     if (!before.enabled) {
@@ -54,6 +55,7 @@ export async function turnOff(app: PresenceApp, access: PresenceAccess, turnOffD
     await states.save({ enabled: false, epoch, reason, count, cap, at: new Date().toISOString() });
     app.getLogger().warn(`presence: the service is off (${reason}), ${count} connections, cap ${cap}`);
     mirrorSetting(app, false);
+    await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.off', { reason, count, cap, epoch });
     await stopServerBroadcast(app, access.read);
     if (reason !== 'admin') {
         await messageAdmins(app, access, (language) => {
@@ -77,7 +79,7 @@ export type EnableOutcome =
  * the unlimited setting): refused while over the app's cap; then Rocket.Chat is asked to
  * broadcast again, and its refusal is reported as such (the service stays off).
  */
-export async function enablePresence(app: PresenceApp, access: PresenceAccess, config?: PresenceConfig): Promise<EnableOutcome> {
+export async function enablePresence(app: PresenceApp, access: PresenceAccess, origin: ChangeOrigin, config?: PresenceConfig): Promise<EnableOutcome> {
     const settings = config ?? (await readPresenceConfig(access.read));
     const states = new PresenceStateRepository(storeOf(access));
     const before = await states.get();
@@ -99,6 +101,7 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, c
     }
     if (!before.enabled && (await claimOnce(storeOf(access), `presence-on:${before.epoch}`))) {
         await states.save({ ...before, enabled: true, at: new Date().toISOString() });
+        await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.on', { count: count.current, cap: settings.cap, epoch: before.epoch });
     }
     mirrorSetting(app, true);
     return { kind: 'enabled', current: count.current, max: settings.cap };

@@ -23,7 +23,7 @@ function setup() {
     const env = customStatusWorld();
     const jobs: IOnetimeSchedule[] = [];
     const configurationModify = { scheduler: { scheduleOnce: async (job: IOnetimeSchedule) => void jobs.push(job) } } as unknown as IConfigurationModify;
-    const access = () => customStatusAccess(env.app, env.world.read(), env.world.persistence());
+    const access = () => customStatusAccess(env.app, env.world.read(), env.world.persistence(), { source: 'rest' });
     const names = async () =>
         (await new CustomStatusRepository(new RecordStore(env.world.persistenceReader())).all()).map((s) => `${s.name}: ${s.statusType}`).sort();
     /** an admin saves the text: the pre-hook, then the job it scheduled (as the engine would run it) */

@@ -93,6 +93,14 @@ describe('the cap with the estimate (no access settings): users seen online', ()
         expect(world.settingWrites).toEqual([{ id: 'presence_service_enabled', value: false }]);
         expect(world.workspaceSettings).toMatchObject({ Presence_broadcast_disabled: true, Troubleshoot_Disable_Presence_Broadcast: true });
         expect(dmsTo(world, 'boss')).toEqual([
+            // 200 of 200 is past the warning level (80%): the early warning came first
+            t.admin_warning
+                .replace('{count}', '200')
+                .replace(/\{cap\}/g, '200')
+                .replace('{percent}', '100')
+                .replace('{level}', '80')
+                .replace('{levelCount}', '160')
+                .replace('{source}', t.source_estimate),
             t.admin_turned_off_cap
                 .replace('{count}', '201')
                 .replace(/\{cap\}/g, '200')
@@ -127,13 +135,13 @@ describe('the cap with the estimate (no access settings): users seen online', ()
         const { world } = worldWithAdmin();
         const a = instance();
         await online(a, world, names('u', 201));
-        expect(await a.sw.enablePresence(world.app() as never, world.access())).toEqual({ kind: 'refused', cap: 200 });
+        expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'refused', cap: 200 });
         world.users.set('u0', { ...world.users.get('u0'), statusConnection: 'offline' } as IUser);
-        expect(await a.sw.enablePresence(world.app() as never, world.access())).toEqual({ kind: 'enabled', current: 200, max: 200 });
+        expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'enabled', current: 200, max: 200 });
         expect(await stateOf(world)).toMatchObject({ enabled: true, epoch: 1 });
         expect(world.workspaceSettings).toMatchObject({ Presence_broadcast_disabled: false, Troubleshoot_Disable_Presence_Broadcast: false });
         expect(world.settingWrites.map((w) => w.value)).toEqual([false, true]);
-        expect(await a.sw.enablePresence(world.app() as never, world.access())).toEqual({ kind: 'already' });
+        expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'already' });
     });
 });
 
@@ -158,8 +166,8 @@ describe('several instances over one store', () => {
         await b.admins.noteAdmin(world.access(), root);
         world.jitterMs = 3;
         const results = await Promise.all([
-            a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }),
-            b.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }),
+            a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }, { source: 'cap' }),
+            b.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }, { source: 'cap' }),
         ]);
         expect(results.filter(Boolean)).toHaveLength(1);
         expect(await stateOf(world)).toMatchObject({ enabled: false, epoch: 1 });
@@ -211,7 +219,7 @@ describe("the cap with Rocket.Chat's own count (access settings filled in)", () 
                 ? { statusCode: 400, data: { success: false, error: 'Cannot enable broadcast when there are more than 200 connections' } }
                 : { statusCode: 200, data: { current: 250, max: 200, success: true } };
         const a = instance();
-        expect(await a.sw.enablePresence(world.app() as never, world.access())).toEqual({
+        expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({
             kind: 'refusedByServer',
             text: 'Cannot enable broadcast when there are more than 200 connections',
         });
@@ -235,12 +243,12 @@ describe("Rocket.Chat's own turn-off", () => {
         expect(await a.notices.takeInactiveNotice(world.access(), user)).toBe(t.inactive_notice_server);
 
         const sleepless = instance();
-        const refused = await sleepless.sw.enablePresence(world.app() as never, world.access());
+        const refused = await sleepless.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' });
         expect(refused).toEqual({ kind: 'refusedByServer', text: 'Cannot enable broadcast when there are more than 200 connections' });
         expect(world.workspaceSettings.Presence_broadcast_disabled).toBe(true);
 
         world.serverCount = 200;
-        expect(await a.sw.enablePresence(world.app() as never, world.access())).toEqual({ kind: 'enabled', current: 0, max: 200 });
+        expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'enabled', current: 0, max: 200 });
         expect(world.workspaceSettings.Presence_broadcast_disabled).toBe(false);
     }, 15_000);
 });
@@ -259,7 +267,7 @@ describe('the settings page', () => {
         await offline(a, world, ['u0']);
         expect((await a.hooks.presencePreSettingUpdate(toggle(true), world.read())).value).toBe(true);
         // once on, the app's own mirror of its state passes whatever the count
-        await a.sw.enablePresence(world.app() as never, world.access());
+        await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' });
         expect((await stateOf(world)).enabled).toBe(true);
         await a.listeners.onUserStatusChanged(world.app() as never, statusEvent(world.users.get('u0')!, 'offline', 'online'), world.access());
         expect((await stateOf(world)).enabled).toBe(false);
@@ -313,7 +321,7 @@ describe('who is told, and once', () => {
         const a = instance();
         const user = world.addUser(makeUser('u1', { username: 'alice' }));
         expect(await a.notices.takeInactiveNotice(world.access(), user)).toBeUndefined();
-        await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 });
+        await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }, { source: 'cap' });
         expect(await a.notices.takeInactiveNotice(world.access(), user)).toBe(CAP_NOTICE);
         expect(await a.notices.takeInactiveNotice(world.access(), user)).toBeUndefined();
         await a.listeners.onUserLoggedIn(world.app() as never, user, world.access());
@@ -330,7 +338,7 @@ describe('who is told, and once', () => {
         await a.listeners.onUserLoggedIn(world.app() as never, joe, world.access());
         await a.admins.noteAdmin(world.access(), root);
         world.users.set('root', { ...root, roles: ['user'] });
-        await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 });
+        await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }, { source: 'cap' });
         expect(dmsTo(world, 'boss')).toHaveLength(1);
         expect(dmsTo(world, 'joe')).toEqual([]);
         expect(dmsTo(world, 'root')).toEqual([]);
@@ -354,7 +362,7 @@ describe('failures never escape', () => {
         await a.admins.noteAdmin(world.access(), boss);
         await a.admins.noteAdmin(world.access(), root);
         world.failOn('message', 1);
-        expect(await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 })).toBe(true);
+        expect(await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }, { source: 'cap' })).toBe(true);
         expect(dmsTo(world, 'boss').length + dmsTo(world, 'root').length).toBe(1);
         expect((await stateOf(world)).enabled).toBe(false);
     });
@@ -363,9 +371,79 @@ describe('failures never escape', () => {
         const { world } = worldWithAdmin();
         const a = instance();
         world.failOn('serverSettings.write', 1);
-        await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 });
+        await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }, { source: 'cap' });
         expect((await stateOf(world)).enabled).toBe(false);
         await a.monitor.runPresenceMonitor(world.app() as never, world.access());
         expect(world.workspaceSettings).toMatchObject({ Presence_broadcast_disabled: true, Troubleshoot_Disable_Presence_Broadcast: true });
+    });
+});
+
+describe('the early warning', () => {
+    const warnings = (world: FakeWorld) => dmsTo(world, 'boss').filter((text) => text.startsWith('Early warning'));
+
+    it('once when the count first reaches the level, again only after it fell ten points below', async () => {
+        const { world, boss } = worldWithAdmin();
+        const a = instance();
+        await a.admins.noteAdmin(world.access(), boss);
+        await online(a, world, names('u', 159));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        expect(warnings(world)).toEqual([]);
+        await online(a, world, ['u159']);
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        expect(warnings(world)).toHaveLength(1);
+        expect(warnings(world)[0]).toMatch(/^Early warning: 160 concurrent connections, 80% of the cap of 200 \(warning level 80%, 160 connections; estimate: /);
+        await online(a, world, names('v', 20));
+        await offline(a, world, names('v', 20));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        expect(warnings(world)).toHaveLength(1);
+        // down to 140 (70%) is not enough; 139 is
+        await offline(a, world, names('u', 20));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        await online(a, world, names('u', 20));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        expect(warnings(world)).toHaveLength(1);
+        await offline(a, world, names('u', 21));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        await online(a, world, names('u', 21));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        expect(warnings(world)).toHaveLength(2);
+    }, 30_000);
+
+    it("says when the count is Rocket.Chat's own; once for two instances at the same moment", async () => {
+        const { world, boss } = worldWithAdmin();
+        world.appSettings.presence_workspace_user_id = 'boss';
+        world.appSettings.presence_workspace_access_token = 'token';
+        world.httpHandler = () => ({ statusCode: 200, data: { current: 170, max: 200, success: true } });
+        const [a, b] = [instance(), instance()];
+        await a.admins.noteAdmin(world.access(), boss);
+        world.jitterMs = 3;
+        await Promise.all([a.monitor.runPresenceMonitor(world.app() as never, world.access()), b.monitor.runPresenceMonitor(world.app() as never, world.access())]);
+        expect(warnings(world)).toEqual([expect.stringContaining("; Rocket.Chat's own count). Above 200")]);
+    });
+
+    it('no warning with no cap, or with the level set to 0', async () => {
+        const { world, boss } = worldWithAdmin();
+        const a = instance();
+        await a.admins.noteAdmin(world.access(), boss);
+        world.appSettings.presence_warning_percent = 0;
+        await online(a, world, names('u', 190));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        world.appSettings.presence_warning_percent = 80;
+        world.appSettings.presence_cap_unlimited = true;
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        expect(warnings(world)).toEqual([]);
+    });
+});
+
+describe('the connection history', () => {
+    it('keeps one record a day with its peak and the cap', async () => {
+        const { world } = worldWithAdmin();
+        const a = instance();
+        await online(a, world, names('u', 30));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        await offline(a, world, names('u', 10));
+        await a.monitor.runPresenceMonitor(world.app() as never, world.access());
+        const today = new Date().toISOString().slice(0, 10);
+        expect(world.recordsWith('misc:presence-history')).toEqual([{ date: today, peak: 30, cap: 200 }]);
     });
 });
