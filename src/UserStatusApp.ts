@@ -84,7 +84,8 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
     public async onEnable(environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
         try {
             const reader = this.getAccessors().reader;
-            const rearmed = (await rearmStatusExpiries(reader, configurationModify.scheduler)) + (await rearmUserStatusJobs(reader, configurationModify.scheduler));
+            const rearmed =
+                (await rearmStatusExpiries(reader, configurationModify.scheduler)) + (await rearmUserStatusJobs(reader, configurationModify.scheduler));
             this.getLogger().debug(`re-armed ${rearmed} pending jobs of users`);
         } catch (error) {
             this.getLogger().error(`could not re-arm the pending jobs of users: ${describeError(error)}`);

@@ -63,11 +63,22 @@ export function statusLabel(t: Translator<StatusMessageKey>, status: string | un
     return key ? t(key) : (status ?? '');
 }
 
+/** A UTC offset as a zone name, e.g. `UTC`, `UTC+2`, `UTC-3:30`. */
+export function zoneName(utcOffset: number): string {
+    const sign = utcOffset >= 0 ? '+' : '-';
+    const abs = Math.abs(utcOffset);
+    return abs === 0 ? 'UTC' : `UTC${sign}${Math.floor(abs)}${abs % 1 ? `:${String(Math.round((abs % 1) * 60)).padStart(2, '0')}` : ''}`;
+}
+
 /** A date in the user's own UTC offset, e.g. `2026-06-10 14:30 (UTC+2)`. */
 export function formatUntil(date: Date, utcOffset: number): string {
     const local = new Date(date.getTime() + utcOffset * 3600_000).toISOString();
-    const sign = utcOffset >= 0 ? '+' : '-';
-    const abs = Math.abs(utcOffset);
-    const offset = abs === 0 ? 'UTC' : `UTC${sign}${Math.floor(abs)}${abs % 1 ? `:${String(Math.round((abs % 1) * 60)).padStart(2, '0')}` : ''}`;
-    return `${local.slice(0, 10)} ${local.slice(11, 16)} (${offset})`;
+    return `${local.slice(0, 10)} ${local.slice(11, 16)} (${zoneName(utcOffset)})`;
+}
+
+/** A status and its message as one phrase: `Busy "In a meeting"`, or the message alone when the status does not change. */
+export function describeStatus(t: Translator<StatusMessageKey>, status: string | undefined, message: string | undefined): string {
+    const label = status ? statusLabel(t, status) : '';
+    const text = message ? `"${message}"` : '';
+    return [label, text].filter((part) => part !== '').join(' ') || statusLabel(t, 'online');
 }

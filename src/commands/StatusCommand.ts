@@ -14,7 +14,12 @@ import { chooseCustomStatusByWords, customStatusListLines, runCustomSubcommand }
 import { help } from './subcommands/help';
 import { listStatuses } from './subcommands/listStatuses';
 import { enableFromCommand, showConnections } from './subcommands/presenceSubcommands';
+import { auditTrail } from './subcommands/auditSubcommand';
+import { recentStatuses } from './subcommands/recentStatuses';
+import { scheduledStatuses, scheduleStatus } from './subcommands/scheduleSubcommands';
+import { setOtherStatus } from './subcommands/setOtherStatus';
 import { clearStatus, setStatus } from './subcommands/setStatus';
+import { workingHours } from './subcommands/workingHoursSubcommand';
 import { showStatus } from './subcommands/showStatus';
 
 /**
@@ -40,6 +45,23 @@ export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyA
             return enableFromCommand(ctx);
         case 'custom':
             return runCustomSubcommand(ctx, request.words);
+        case 'recent':
+            result = await recentStatuses(ctx, request.pick);
+            break;
+        case 'schedule':
+            result = await scheduleStatus(ctx, request);
+            break;
+        case 'scheduled':
+            result = await scheduledStatuses(ctx, request.cancel);
+            break;
+        case 'hours':
+            result = await workingHours(ctx, request.hours);
+            break;
+        case 'audit':
+            return auditTrail(ctx, request.username);
+        case 'setOther':
+            result = await setOtherStatus(ctx, request);
+            break;
         case 'show':
             result = await showStatus(ctx, request.username);
             break;

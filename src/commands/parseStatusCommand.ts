@@ -1,5 +1,7 @@
 import { looksLikeDuration, parseDuration } from '../core/status/duration';
 import { isUserPresence, UserPresence } from '../core/status/presets';
+import { parseSpan } from '../core/status/schedule';
+import { parseWorkingHours, WorkingHours } from '../core/status/workingHours';
 
 /** What a status slash command asks for. Pure: no engine imports. */
 export type StatusCommandRequest =
@@ -8,12 +10,28 @@ export type StatusCommandRequest =
     | { kind: 'clear' }
     | { kind: 'show'; username?: string }
     | { kind: 'set'; status?: UserPresence; message?: string; expiresAt?: Date }
+    | { kind: 'schedule'; status?: UserPresence; message?: string; start: Date; end: Date }
+    | { kind: 'setOther'; username: string; status: UserPresence; message?: string; expiresAt?: Date }
+    | { kind: 'recent'; pick?: number }
+    | { kind: 'scheduled'; cancel?: number }
+    | { kind: 'hours'; hours?: WorkingHours | 'off' }
+    | { kind: 'audit'; username?: string }
     | { kind: 'connections' }
     | { kind: 'enable' }
     | { kind: 'custom'; words: string[] }
     /** no subcommand: the words may name a custom status, or be a message (`/status`), or an unknown word (`/userstatus`) */
     | { kind: 'text'; words: string[] }
-    | { kind: 'error'; key: 'error_invalid_duration' | 'error_past_duration'; params: Record<string, string> };
+    | { kind: 'error'; key: ParseErrorKey; params: Record<string, string> };
+
+export type ParseErrorKey =
+    'error_invalid_duration' | 'error_past_duration' | 'error_invalid_span' | 'error_past_span' | 'error_span_order' | 'error_span_too_far';
+
+const SPAN_ERRORS: Record<'invalid' | 'past' | 'order' | 'too-far', ParseErrorKey> = {
+    invalid: 'error_invalid_span',
+    past: 'error_past_span',
+    order: 'error_span_order',
+    'too-far': 'error_span_too_far',
+};
 
 export interface ParseOptions {
     now: Date;
@@ -41,8 +59,16 @@ export function leadingDuration(
     return undefined;
 }
 
-/** Reads `<preset> [duration] [message...]` after the preset word. */
+/** Reads `<preset> [duration] [message...]`, or `<preset> from <when> to <when> [message...]`, after the preset word. */
 function parseSet(status: UserPresence, rest: string[], options: ParseOptions): StatusCommandRequest {
+    const span = parseSpan(rest, options.now, options.utcOffset);
+    if (span) {
+        if (!span.ok) {
+            return { kind: 'error', key: SPAN_ERRORS[span.reason], params: { span: span.text } };
+        }
+        const message = rest.slice(span.take).join(' ');
+        return { kind: 'schedule', status, ...(message ? { message } : {}), start: span.start, end: span.end };
+    }
     const duration = leadingDuration(rest, options);
     if (duration && 'error' in duration) {
         return { kind: 'error', key: duration.error === 'past' ? 'error_past_duration' : 'error_invalid_duration', params: { duration: duration.text } };
@@ -97,20 +123,67 @@ export function parseStatusCommand(args: ReadonlyArray<string>, options: ParseOp
             return { kind: 'set', message: rest.join(' ') };
         case 'custom':
             return rest.length === 0 || CUSTOM_VERBS.includes(rest[0].toLowerCase()) ? { kind: 'custom', words: rest } : text;
+        case 'recent':
+            if (rest.length === 0) {
+                return { kind: 'recent' };
+            }
+            return rest.length === 1 && /^\d+$/.test(rest[0]) ? { kind: 'recent', pick: Number(rest[0]) } : text;
+        case 'scheduled':
+            if (rest.length === 0) {
+                return { kind: 'scheduled' };
+            }
+            return rest.length === 2 && rest[0].toLowerCase() === 'cancel' && /^\d+$/.test(rest[1]) ? { kind: 'scheduled', cancel: Number(rest[1]) } : text;
+        case 'hours': {
+            if (rest.length === 0) {
+                return { kind: 'hours' };
+            }
+            if (rest.length === 1 && rest[0].toLowerCase() === 'off') {
+                return { kind: 'hours', hours: 'off' };
+            }
+            const hours = parseWorkingHours(rest, options.utcOffset);
+            return hours ? { kind: 'hours', hours } : text;
+        }
+        case 'audit':
+            if (rest.length === 0) {
+                return { kind: 'audit' };
+            }
+            return rest.length === 1 && rest[0].startsWith('@') && USERNAME.test(rest[0]) ? { kind: 'audit', username: rest[0].slice(1) } : text;
+        case 'set': {
+            const [who = '', presetWord = '', ...after] = rest;
+            const preset = isUserPresence(presetWord.toLowerCase()) ? (presetWord.toLowerCase() as UserPresence) : ALIASES[presetWord.toLowerCase()];
+            if (!who.startsWith('@') || !USERNAME.test(who) || !preset) {
+                return text;
+            }
+            const request = parseSet(preset, after, options);
+            if (request.kind === 'error') {
+                return request;
+            }
+            if (request.kind !== 'set') {
+                return text;
+            }
+            return {
+                kind: 'setOther',
+                username: who.slice(1),
+                status: preset,
+                ...(request.message ? { message: request.message } : {}),
+                ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}),
+            };
+        }
     }
     const preset = isUserPresence(sub) ? sub : ALIASES[sub];
     return preset ? parseSet(preset, rest, options) : text;
 }
 
 /**
- * `<custom status name> [duration]`: the longest run of first words that names a custom status
- * (ignoring case), followed by nothing or by exactly a duration. `undefined` when none fits.
+ * `<custom status name> [duration]` or `<custom status name> from <when> to <when>`: the longest
+ * run of first words that names a custom status (ignoring case), followed by nothing, or by
+ * exactly a duration or a span. `undefined` when none fits.
  */
 export function matchCustomStatusWords<T extends { name: string }>(
     words: ReadonlyArray<string>,
     statuses: ReadonlyArray<T>,
     options: ParseOptions,
-): { status: T; expiresAt?: Date } | { status: T; error: 'invalid' | 'past'; text: string } | undefined {
+): { status: T; expiresAt?: Date } | { status: T; start: Date; end: Date } | { status: T; error: ParseErrorKey; text: string } | undefined {
     const byName = new Map(statuses.map((s) => [s.name.trim().toLowerCase(), s]));
     for (let take = words.length; take >= 1; take--) {
         const status = byName.get(words.slice(0, take).join(' ').toLowerCase());
@@ -121,9 +194,15 @@ export function matchCustomStatusWords<T extends { name: string }>(
         if (rest.length === 0) {
             return { status };
         }
+        const span = parseSpan(rest, options.now, options.utcOffset);
+        if (span && (!span.ok || span.take === rest.length)) {
+            return span.ok ? { status, start: span.start, end: span.end } : { status, error: SPAN_ERRORS[span.reason], text: span.text };
+        }
         const duration = leadingDuration(rest, options);
         if (duration && duration.take === rest.length) {
-            return 'error' in duration ? { status, error: duration.error, text: duration.text } : { status, expiresAt: duration.until };
+            return 'error' in duration
+                ? { status, error: duration.error === 'past' ? 'error_past_duration' : 'error_invalid_duration', text: duration.text }
+                : { status, expiresAt: duration.until };
         }
     }
     return undefined;

@@ -63,7 +63,11 @@ export function customUserStatusUpdateEndpoint(app: IApp): IApiEndpoint {
                 return fail(CustomStatusErrors.notFoundForUpdate(_id));
             }
             const canManage = await canManageUserStatus(read, user);
-            const saved = await saveCustomStatus(customStatusAccess(app, read, persistence, { source: 'rest', actor: user }), { _id, name, statusType }, canManage);
+            const saved = await saveCustomStatus(
+                customStatusAccess(app, read, persistence, { source: 'rest', actor: user }),
+                { _id, name, statusType },
+                canManage,
+            );
             return saved.ok ? ok({ customUserStatus: saved.value }) : saved;
         },
     });

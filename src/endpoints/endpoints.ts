@@ -8,6 +8,7 @@ import {
     customUserStatusListEndpoint,
     customUserStatusUpdateEndpoint,
 } from './customUserStatus';
+import { presenceHistoryEndpoint, statusAuditEndpoint } from './history';
 import { presenceEnableBroadcastEndpoint, presenceGetConnectionsEndpoint } from './presence';
 import { usersGetStatusEndpoint, usersSetStatusEndpoint } from './usersStatus';
 
@@ -22,5 +23,7 @@ export function appEndpoints(app: IApp & PresenceApp): IApiEndpoint[] {
         customUserStatusDeleteEndpoint(app),
         presenceGetConnectionsEndpoint(app),
         presenceEnableBroadcastEndpoint(app),
+        presenceHistoryEndpoint(app),
+        statusAuditEndpoint(app),
     ];
 }

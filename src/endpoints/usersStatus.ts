@@ -62,9 +62,18 @@ export function usersSetStatusEndpoint(app: PresenceApp): IApiEndpoint {
             }
             const { status, message, expiresAt } = applied.value;
             if (self) {
-                await rememberRecentStatus({ read, persis: persistence, logger: app.getLogger() }, user.id, { ...(status ? { status } : {}), message: message ?? user.statusText ?? '' }, ownRecent);
+                await rememberRecentStatus(
+                    { read, persis: persistence, logger: app.getLogger() },
+                    user.id,
+                    { ...(status ? { status } : {}), message: message ?? user.statusText ?? '' },
+                    ownRecent,
+                );
             } else {
-                const details = { ...(status ? { status } : {}), ...(message !== undefined ? { message } : {}), ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) };
+                const details = {
+                    ...(status ? { status } : {}),
+                    ...(message !== undefined ? { message } : {}),
+                    ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+                };
                 await recordAudit({ read, persis: persistence, logger: app.getLogger() }, { source: 'rest', actor: user }, 'user-status.set', details, target);
             }
             return ok({});

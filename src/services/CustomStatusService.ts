@@ -105,7 +105,12 @@ export async function saveCustomStatus(access: CustomStatusAccess, draft: Custom
                     access,
                     current ? 'custom-user-status.update' : 'custom-user-status.create',
                     current
-                        ? { _id: record._id, name: record.name, statusType: record.statusType, previous: { name: current.name, statusType: current.statusType ?? null } }
+                        ? {
+                              _id: record._id,
+                              name: record.name,
+                              statusType: record.statusType,
+                              previous: { name: current.name, statusType: current.statusType ?? null },
+                          }
                         : { _id: record._id, name: record.name, statusType: record.statusType },
                 );
                 return ok(record);

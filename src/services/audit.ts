@@ -2,7 +2,6 @@ import { IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accesso
 import { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 
 import { AuditAction, AuditEntry, AuditSource, AuditUser } from '../core/audit/AuditEntry';
-import { newCustomStatusId } from '../core/customStatus/CustomUserStatus';
 import { AuditRepository } from '../storage/AuditRepository';
 import { RecordStore } from '../storage/records';
 
@@ -10,6 +9,14 @@ import { RecordStore } from '../storage/records';
 export interface ChangeOrigin {
     source: AuditSource;
     actor?: { id: string; username?: string };
+}
+
+let sequence = 0;
+
+/** An id that sorts as the entries were written (time, then a counter within this process). */
+function newAuditId(now: number): string {
+    sequence = (sequence + 1) % 1296;
+    return `${now.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(2, '0')}${Math.random().toString(36).slice(2, 8)}`;
 }
 
 export const asAuditUser = (user: { id: string; username?: string }): AuditUser => ({ _id: user.id, ...(user.username ? { username: user.username } : {}) });
@@ -25,9 +32,10 @@ export async function recordAudit(
     details: Record<string, unknown>,
     target?: { id: string; username?: string },
 ): Promise<void> {
+    const now = Date.now();
     const entry: AuditEntry = {
-        _id: newCustomStatusId(),
-        ts: new Date().toISOString(),
+        _id: newAuditId(now),
+        ts: new Date(now).toISOString(),
         action,
         source: origin.source,
         ...(origin.actor ? { actor: asAuditUser(origin.actor) } : {}),

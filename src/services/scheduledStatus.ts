@@ -32,7 +32,11 @@ interface ScheduleJobData {
 async function arm(scheduler: ISchedulerModify, schedule: ScheduledStatus, now = new Date()): Promise<void> {
     const start = new Date(schedule.start);
     const data: ScheduleJobData = { userId: schedule.userId, scheduleId: schedule.id };
-    await scheduler.scheduleOnce({ id: UserJobId.ScheduleStart, when: start.getTime() > now.getTime() ? start : new Date(now.getTime() + 1000), data: { ...data } });
+    await scheduler.scheduleOnce({
+        id: UserJobId.ScheduleStart,
+        when: start.getTime() > now.getTime() ? start : new Date(now.getTime() + 1000),
+        data: { ...data },
+    });
 }
 
 /**
@@ -51,7 +55,11 @@ export async function scheduleOwnStatus(
         request.status === 'offline' ? workspaceFlag(read, WorkspaceSetting.AllowInvisibleStatusOption) : true,
     ]);
     const body = { message: request.message, ...(request.status ? { status: request.status } : {}), expiresAt: request.end.toISOString() };
-    const decision = decideSetStatus(body, { caller: toStatusUser(user), allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles: [], now: new Date() }, undefined);
+    const decision = decideSetStatus(
+        body,
+        { caller: toStatusUser(user), allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles: [], now: new Date() },
+        undefined,
+    );
     if (!decision.ok) {
         return fail(decision.error);
     }
@@ -122,9 +130,17 @@ export async function runScheduleStart(
         await repository.remove(userId, schedule.id);
         return 'missed';
     }
-    const applied = await applyOwnStatus(read, modify, persis, user, { status: schedule.status, message: schedule.message, expiresAt: new Date(schedule.end) }, now, {
-        remember: false,
-    });
+    const applied = await applyOwnStatus(
+        read,
+        modify,
+        persis,
+        user,
+        { status: schedule.status, message: schedule.message, expiresAt: new Date(schedule.end) },
+        now,
+        {
+            remember: false,
+        },
+    );
     await repository.remove(userId, schedule.id);
     if (!applied.ok) {
         logger.warn(`scheduled status ${schedule.id} of ${userId} refused at its start`);

@@ -9,6 +9,7 @@ import { customStatusReason, presenceLabel } from '../../services/customStatusTe
 import { adminListView } from '../../ui/CustomStatusAdminView';
 import { CommandContext, CommandReply, errorLine, formatUntil, reply, replyError } from '../CommandContext';
 import { matchCustomStatusWords } from '../parseStatusCommand';
+import { scheduleStatus } from './scheduleSubcommands';
 
 /** An admin's `custom ...` subcommand. Names may hold spaces: `:` separates a name from what follows. Pure. */
 export type CustomSubcommand =
@@ -130,9 +131,14 @@ export async function chooseCustomStatusByWords(ctx: CommandContext, words: Read
         return undefined;
     }
     if ('error' in match) {
-        return replyError(ctx.t(match.error === 'past' ? 'error_past_duration' : 'error_invalid_duration', { duration: match.text }));
+        return replyError(ctx.t(match.error, { duration: match.text, span: match.text }));
     }
-    const { status, expiresAt } = match;
+    const { status } = match;
+    const presence = isCustomStatusType(status.statusType) ? status.statusType : undefined;
+    if ('start' in match) {
+        return scheduleStatus(ctx, { ...(presence ? { status: presence } : {}), message: status.name, start: match.start, end: match.end });
+    }
+    const { expiresAt } = match;
     const applied = await chooseCustomStatus(ctx.read, ctx.modify, ctx.persistence, ctx.sender, status, { now: ctx.now, expiresAt });
     if (!applied.ok) {
         return replyError(errorLine(ctx.t, applied.error));

@@ -3,12 +3,7 @@
  * answer for: another user's status, custom statuses, the presence service. Pure.
  */
 export type AuditAction =
-    | 'user-status.set'
-    | 'custom-user-status.create'
-    | 'custom-user-status.update'
-    | 'custom-user-status.delete'
-    | 'presence.off'
-    | 'presence.on';
+    'user-status.set' | 'custom-user-status.create' | 'custom-user-status.update' | 'custom-user-status.delete' | 'presence.off' | 'presence.on';
 
 /** Where a change came from. */
 export type AuditSource = 'rest' | 'command' | 'console' | 'settings' | 'picker' | 'cap' | 'server';

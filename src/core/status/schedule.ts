@@ -7,9 +7,7 @@ import { DAY, localMidnight, MINUTE, parseClockTime } from './clock';
  * without a date is today's, or tomorrow's once today's span is over. A span already under way
  * starts now. Pure.
  */
-export type SpanParse =
-    | { ok: true; start: Date; end: Date; take: number }
-    | { ok: false; reason: 'invalid' | 'past' | 'order' | 'too-far'; text: string };
+export type SpanParse = { ok: true; start: Date; end: Date; take: number } | { ok: false; reason: 'invalid' | 'past' | 'order' | 'too-far'; text: string };
 
 /** How far ahead a status may be scheduled. */
 export const MAX_SCHEDULE_AHEAD_MS = 90 * DAY;

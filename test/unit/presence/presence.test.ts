@@ -391,7 +391,9 @@ describe('the early warning', () => {
         await online(a, world, ['u159']);
         await a.monitor.runPresenceMonitor(world.app() as never, world.access());
         expect(warnings(world)).toHaveLength(1);
-        expect(warnings(world)[0]).toMatch(/^Early warning: 160 concurrent connections, 80% of the cap of 200 \(warning level 80%, 160 connections; estimate: /);
+        expect(warnings(world)[0]).toMatch(
+            /^Early warning: 160 concurrent connections, 80% of the cap of 200 \(warning level 80%, 160 connections; estimate: /,
+        );
         await online(a, world, names('v', 20));
         await offline(a, world, names('v', 20));
         await a.monitor.runPresenceMonitor(world.app() as never, world.access());
@@ -417,7 +419,10 @@ describe('the early warning', () => {
         const [a, b] = [instance(), instance()];
         await a.admins.noteAdmin(world.access(), boss);
         world.jitterMs = 3;
-        await Promise.all([a.monitor.runPresenceMonitor(world.app() as never, world.access()), b.monitor.runPresenceMonitor(world.app() as never, world.access())]);
+        await Promise.all([
+            a.monitor.runPresenceMonitor(world.app() as never, world.access()),
+            b.monitor.runPresenceMonitor(world.app() as never, world.access()),
+        ]);
         expect(warnings(world)).toEqual([expect.stringContaining("; Rocket.Chat's own count). Above 200")]);
     });
 
