@@ -27,6 +27,8 @@ const KEPT_EVENTS = 2000;
 
 export class Engine {
     public readonly manager: AppManager;
+    /** App logs, written in the background (see NedbAppLogStorage). */
+    public readonly logStorage: NedbAppLogStorage;
     private readonly fired: FiredAppEvent[] = [];
     private seq = 0;
 
@@ -37,9 +39,10 @@ export class Engine {
         ensureDenoOnPath();
         const tempFilePath = path.join(dataDir, 'tmp');
         fs.mkdirSync(tempFilePath, { recursive: true });
+        this.logStorage = new NedbAppLogStorage(ctx.store);
         this.manager = new AppManager({
             metadataStorage: new NedbAppMetadataStorage(ctx.store),
-            logStorage: new NedbAppLogStorage(ctx.store),
+            logStorage: this.logStorage,
             bridges: new WorkspaceBridges(ctx, dataDir),
             sourceStorage: new FileAppSourceStorage(path.join(dataDir, 'apps')),
             tempFilePath,
@@ -128,6 +131,7 @@ export class Engine {
         for (const item of before.values()) {
             await storage.updateStatus(item.id, item.status);
         }
+        await this.logStorage.flush();
     }
 
     /** The user events handed to the apps after `seq` (oldest first; the last 2000 are kept). */
