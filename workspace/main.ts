@@ -20,6 +20,7 @@ import { coreRoutes } from './http/routes/core';
 import { userRoutes } from './http/routes/users';
 import { presenceRoutes } from './http/routes/presence';
 import { workspaceRoutes } from './http/routes/workspace';
+import { perfRoutes } from './http/routes/perf';
 import { roomRoutes } from './http/routes/rooms';
 import { appRoutes } from './http/routes/apps';
 import { webRoutes } from './http/routes/web';
@@ -91,12 +92,19 @@ async function main(): Promise<void> {
         ws.appId = first?.getID();
         log('no app package given (APP_PACKAGE) and none in dist/');
     }
+    const extraAppIds: string[] = [];
+    for (const extra of config.extraAppPackages) {
+        const { appId, action } = await ws.engine.installPackage(extra, admin);
+        extraAppIds.push(appId);
+        log(`extra app ${appId} (${path.relative(process.cwd(), extra)}) ${action} and enabled`);
+    }
 
     const router = new Router();
     coreRoutes(router, ws);
     userRoutes(router, ws);
     presenceRoutes(router, ws);
     workspaceRoutes(router, ws);
+    perfRoutes(router, ws);
     roomRoutes(router, ws);
     appRoutes(router, ws);
     webRoutes(router, ws);
@@ -114,7 +122,9 @@ async function main(): Promise<void> {
         log(`first start: admin "${config.adminUsername}" created with password ${generated} (kept in ${path.join(config.dataDir, 'admin-password')})`);
     }
     log(`ready at ${url}`);
-    process.stdout.write(`WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, admin: config.adminUsername, pid: process.pid })}\n`);
+    process.stdout.write(
+        `WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, extraAppIds, admin: config.adminUsername, pid: process.pid })}\n`,
+    );
 
     let stopping = false;
     const stop = async (signal: string) => {

@@ -1,0 +1,67 @@
+import * as fs from 'fs';
+import type { Router } from '../Router';
+import type { Workspace } from '../../Workspace';
+import { bodyObject, optionalString, requireAdmin } from '../guards';
+import { failure, ok } from '../respond';
+import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
+import { seedUsers } from '../../services/seedUsers';
+import { userToApp } from '../../engine/converters';
+
+/** Resident memory of another process (an app's Deno subprocess), from /proc; undefined elsewhere. */
+function rssOf(pid: number | undefined): number | undefined {
+    if (!pid) return undefined;
+    try {
+        const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+        return match ? Number(match[1]) * 1024 : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Local diagnostics for benchmarks (not Rocket.Chat paths), admin only. */
+export function perfRoutes(router: Router, ws: Workspace): void {
+    // The workspace process's memory (bytes), the apps' Deno subprocesses' resident memory, the app log queue.
+    router.get('/api/workspace/stats', async (ctx) => {
+        requireAdmin(ctx);
+        const runtimes: Record<string, { pid?: number; state?: string; rss?: number }> = {};
+        for (const app of await ws.engine.apps()) {
+            const state = ws.engine.runtimeState(app.getID());
+            runtimes[app.getID()] = { ...state, rss: rssOf(state?.pid) };
+        }
+        const heap = process.memoryUsage();
+        return ok({
+            process: { pid: process.pid, rss: heap.rss, heapUsed: heap.heapUsed, heapTotal: heap.heapTotal, external: heap.external, uptime: process.uptime() },
+            runtimes,
+            appLogs: ws.engine.logStorage.stats(),
+            users: await ws.users.count({}),
+        });
+    });
+
+    // Users written straight into the store (see seedUsers); with `login: true` each then logs in for
+    // the apps: IPostUserLoggedIn through the apps' listeners (awaited, `concurrency` at a time), so an
+    // app holds what it keeps per logged-in user. Answers when done: `{seeded, loggedIn}`.
+    router.post('/api/workspace/users.seed', async (ctx) => {
+        requireAdmin(ctx);
+        const body = bodyObject(ctx);
+        const count = Number(body.count);
+        if (!Number.isInteger(count) || count < 1 || count > 200_000) throw failure('count must be an integer from 1 to 200000');
+        const prefix = optionalString(body.prefix, 'prefix') ?? `seed${Date.now().toString(36)}-`;
+        const concurrency = Math.max(1, Math.min(64, Number(body.concurrency ?? 8) || 8));
+        const users = await seedUsers(ws.store, count, prefix);
+        let loggedIn = 0;
+        if (body.login === true) {
+            const listener = ws.engine.listener();
+            let next = 0;
+            await Promise.all(
+                Array.from({ length: concurrency }, async () => {
+                    while (next < users.length) {
+                        const user = users[next++];
+                        await listener.executeListener(AppInterface.IPostUserLoggedIn, userToApp(user));
+                        loggedIn++;
+                    }
+                }),
+            );
+        }
+        return ok({ seeded: users.length, loggedIn });
+    });
+}
