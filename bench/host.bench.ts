@@ -38,8 +38,9 @@ function nextStatus(creds: Creds | undefined): string {
     return n % 2 ? 'busy' : 'away';
 }
 
-async function stats(ws: TestWorkspace) {
-    const res = await ws.request('GET', '/api/workspace/stats', undefined, ws.admin);
+/** The workspace's stats; with `gc`, after a full garbage collection (the bench starts it with --expose-gc). */
+async function stats(ws: TestWorkspace, gc = false) {
+    const res = await ws.request('GET', `/api/workspace/stats${gc ? '?gc=1' : ''}`, undefined, ws.admin);
     if (res.status !== 200) throw new Error(`stats: ${res.status} ${res.text}`);
     return res.body as {
         process: { rss: number; heapUsed: number };
@@ -97,7 +98,7 @@ async function seed(ws: TestWorkspace, count: number, prefix: string, login: boo
 
 async function main(): Promise<void> {
     const fixture = packageFixture();
-    const ws = await startWorkspace({ env: { EXTRA_APP_PACKAGES: fixture.zip } });
+    const ws = await startWorkspace({ env: { EXTRA_APP_PACKAGES: fixture.zip, NODE_OPTIONS: '--expose-gc' } });
     const sessions: Array<{ close(): Promise<void> }> = [];
     try {
         if (!ws.extraAppIds.includes(fixture.appId)) throw new Error(`the fixture app was not installed (extra apps: ${ws.extraAppIds.join(', ')})`);
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < CLIENTS; i++) clients.push(await ws.createUser(`bench${i}`));
         // connected (a realtime session each, resumed: no login event), so each status change shows
         for (const creds of clients) sessions.push(await ws.openSession(creds));
-        const startRss = (await stats(ws)).process.rss;
+        const startRss = (await stats(ws, true)).process.rss;
 
         log(`\n/api/v1/me (the workspace alone; warm-up, then measured)`);
         await throughput(ws.url, { method: 'GET', path: '/api/v1/me' }, clients, { ms: 2000 });
@@ -156,15 +157,17 @@ async function main(): Promise<void> {
         log(`  ${users10k} users: median ${monitor10k.toFixed(2)} ms`);
 
         log(`\nmemory after ${MEMORY_CALLS} users.setStatus calls (project app), ${users10k} users`);
-        const before = await stats(ws);
+        const before = await stats(ws, true);
         const load = await throughput(ws.url, setStatusCall(project('users.setStatus')), clients, { maxCalls: MEMORY_CALLS });
         log(`  ${load.calls} calls in ${load.seconds.toFixed(0)} s (${load.rps.toFixed(0)} req/s; ${statuses(load.byStatus)})`);
-        const after = await stats(ws);
+        const settling = await stats(ws);
+        const after = await stats(ws, true);
         const rss = after.process.rss / MB;
         const denoRss = (after.runtimes[ws.appId]?.rss ?? 0) / MB;
         log(
-            `  workspace rss ${(before.process.rss / MB).toFixed(0)} -> ${rss.toFixed(0)} MB, heap used ${(before.process.heapUsed / MB).toFixed(0)} -> ${(after.process.heapUsed / MB).toFixed(0)} MB` +
-                ` (at start ${(startRss / MB).toFixed(0)} MB); the app's Deno subprocess rss ${denoRss.toFixed(0)} MB; app logs ${JSON.stringify(after.appLogs)}`,
+            `  workspace (after a full GC) rss ${(before.process.rss / MB).toFixed(0)} -> ${rss.toFixed(0)} MB, heap used ${(before.process.heapUsed / MB).toFixed(0)} -> ${(after.process.heapUsed / MB).toFixed(0)} MB` +
+                ` (at start ${(startRss / MB).toFixed(0)} MB; right after the load, before the GC: rss ${(settling.process.rss / MB).toFixed(0)} MB, heap used ${(settling.process.heapUsed / MB).toFixed(0)} MB);` +
+                ` the app's Deno subprocess rss ${denoRss.toFixed(0)} MB; app logs ${JSON.stringify(after.appLogs)}`,
         );
 
         summary('setStatus.rps', pSet, ['fixture', fSet], ['ratio', pSet / fSet]);
@@ -172,7 +175,15 @@ async function main(): Promise<void> {
         summary('noop.rps', noop.rps, ['median_ms', fNoop.median]);
         summary('me.rps', (meBefore + meAfter) / 2, ['first', meBefore], ['after_app_load', meAfter]);
         summary('monitor.10000_over_100', monitor10k / monitor100, ['ms_100', monitor100], ['ms_10000', monitor10k]);
-        summary('memory.rss_mb', rss, ['heap_used_mb', after.process.heapUsed / MB], ['deno_rss_mb', denoRss], ['calls', load.calls], ['users', users10k]);
+        summary(
+            'memory.rss_mb',
+            rss,
+            ['heap_used_mb', after.process.heapUsed / MB],
+            ['before_gc_rss_mb', settling.process.rss / MB],
+            ['deno_rss_mb', denoRss],
+            ['calls', load.calls],
+            ['users', users10k],
+        );
     } finally {
         for (const session of sessions) await session.close().catch(() => undefined);
         await ws.stop();

@@ -120,7 +120,7 @@ interface Running {
 
 function spawnWorkspace(env: Record<string, string>): Promise<Running> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('workspace', 'main.ts')], {
+        const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register-ts.js'), path.join('workspace', 'main.ts')], {
             cwd: ROOT,
             env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
             stdio: ['ignore', 'pipe', 'pipe'],

@@ -21,8 +21,11 @@ function rssOf(pid: number | undefined): number | undefined {
 /** Local diagnostics for benchmarks (not Rocket.Chat paths), admin only. */
 export function perfRoutes(router: Router, ws: Workspace): void {
     // The workspace process's memory (bytes), the apps' Deno subprocesses' resident memory, the app log queue.
+    // `?gc=1` collects garbage first when the process runs with --expose-gc (the benches start it so).
     router.get('/api/workspace/stats', async (ctx) => {
         requireAdmin(ctx);
+        const gc = (globalThis as { gc?: () => void }).gc;
+        if (ctx.query.gc && gc) gc();
         const runtimes: Record<string, { pid?: number; state?: string; rss?: number }> = {};
         for (const app of await ws.engine.apps()) {
             const state = ws.engine.runtimeState(app.getID());
