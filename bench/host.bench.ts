@@ -43,7 +43,7 @@ async function stats(ws: TestWorkspace, gc = false) {
     const res = await ws.request('GET', `/api/workspace/stats${gc ? '?gc=1' : ''}`, undefined, ws.admin);
     if (res.status !== 200) throw new Error(`stats: ${res.status} ${res.text}`);
     return res.body as {
-        process: { rss: number; heapUsed: number };
+        process: { rss: number; heapUsed: number; heapTotal: number; external: number };
         runtimes: Record<string, { rss?: number }>;
         appLogs: { pending: number; stored: number; dropped: number; written: number };
         users: number;
@@ -77,7 +77,7 @@ async function pairedThroughput(ws: TestWorkspace, clients: Creds[], a: Call, b:
 
 async function monitorMedian(ws: TestWorkspace): Promise<number> {
     const times: number[] = [];
-    for (let i = -3; i < MONITOR_RUNS; i++) {
+    for (let i = -10; i < MONITOR_RUNS; i++) {
         const start = process.hrtime.bigint();
         const ran = await ws.runJobsNow('presence-monitor');
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -158,8 +158,19 @@ async function main(): Promise<void> {
 
         log(`\nmemory after ${MEMORY_CALLS} users.setStatus calls (project app), ${users10k} users`);
         const before = await stats(ws, true);
-        const load = await throughput(ws.url, setStatusCall(project('users.setStatus')), clients, { maxCalls: MEMORY_CALLS });
-        log(`  ${load.calls} calls in ${load.seconds.toFixed(0)} s (${load.rps.toFixed(0)} req/s; ${statuses(load.byStatus)})`);
+        // in ten parts, with a reading (after a full GC) after each: a leak shows as a heap that keeps growing
+        const load = { calls: 0, seconds: 0, byStatus: {} as Record<string, number> };
+        const trend: string[] = [];
+        for (let part = 0; part < 10; part++) {
+            const r = await throughput(ws.url, setStatusCall(project('users.setStatus')), clients, { maxCalls: Math.ceil(MEMORY_CALLS / 10) });
+            load.calls += r.calls;
+            load.seconds += r.seconds;
+            for (const [st, n] of Object.entries(r.byStatus)) load.byStatus[st] = (load.byStatus[st] ?? 0) + n;
+            const now = await stats(ws, true);
+            trend.push(`${(now.process.rss / MB).toFixed(0)}/${(now.process.heapUsed / MB).toFixed(0)}`);
+        }
+        log(`  ${load.calls} calls in ${load.seconds.toFixed(0)} s (${(load.calls / load.seconds).toFixed(0)} req/s; ${statuses(load.byStatus)})`);
+        log(`  rss/heap used (MB, after a full GC) after each tenth: ${trend.join(' ')}`);
         const settling = await stats(ws);
         const after = await stats(ws, true);
         const rss = after.process.rss / MB;
@@ -167,7 +178,7 @@ async function main(): Promise<void> {
         log(
             `  workspace (after a full GC) rss ${(before.process.rss / MB).toFixed(0)} -> ${rss.toFixed(0)} MB, heap used ${(before.process.heapUsed / MB).toFixed(0)} -> ${(after.process.heapUsed / MB).toFixed(0)} MB` +
                 ` (at start ${(startRss / MB).toFixed(0)} MB; right after the load, before the GC: rss ${(settling.process.rss / MB).toFixed(0)} MB, heap used ${(settling.process.heapUsed / MB).toFixed(0)} MB);` +
-                ` the app's Deno subprocess rss ${denoRss.toFixed(0)} MB; app logs ${JSON.stringify(after.appLogs)}`,
+                ` heap total ${(after.process.heapTotal / MB).toFixed(0)} MB, external ${(after.process.external / MB).toFixed(0)} MB; the app's Deno subprocess rss ${denoRss.toFixed(0)} MB; app logs ${JSON.stringify(after.appLogs)}`,
         );
 
         summary('setStatus.rps', pSet, ['fixture', fSet], ['ratio', pSet / fSet]);
