@@ -7,6 +7,7 @@
  */
 import { startWorkspace, type Creds, type DdpSession, type TestWorkspace } from '../test/helpers/workspace';
 import { pollUntil } from '../test/helpers/poll';
+import { summary } from './lib/summary';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
         console.log(
             `cap reaction (${mode === 'workspace' ? "Rocket.Chat's own count" : 'the estimate'}), resume-only sessions: ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
         );
-        console.log(`SUMMARY cap.${mode}.median_ms ${median(times).toFixed(0)}`);
+        summary(`presence.cap_to_off_ms.${mode}`, median(times), ['worst', Math.max(...times)]);
     }
 }
 

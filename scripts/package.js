@@ -5,6 +5,8 @@
 // pack the local workspace, tests and scripts too.
 // `node scripts/package.js deploy <rc-apps deploy flags>` (npm run deploy -- ...) runs
 // `rc-apps deploy` from the same staging folder, which packages and uploads in one step.
+// `node scripts/package.js --app <dir> --out <dir>` packages another app folder the same way
+// (the bench's fixture app, bench/fixture) into another folder; the defaults are the root and dist/.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -16,15 +18,30 @@ const REQUIRED_ENGINE_RANGE = '^1.48.0';
 const APP_FILES = ['app.json', 'icon.png', 'i18n', 'src'];
 
 const root = path.resolve(__dirname, '..');
+const deploying = process.argv[2] === 'deploy';
+const args = deploying ? [] : process.argv.slice(2);
+const option = (name) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    if (!args[i + 1]) {
+        process.stderr.write(`${name} needs a folder\n`);
+        process.exit(2);
+    }
+    return args[i + 1];
+};
+const appDir = path.resolve(root, option('--app') || '.');
+const outDir = path.resolve(root, option('--out') || 'dist');
 // One staging folder per run, so that two runs at once (tests, npm start) do not collide.
 const stage = path.join(root, '.package-stage', String(process.pid));
-const appInfo = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8'));
+const appInfo = JSON.parse(fs.readFileSync(path.join(appDir, 'app.json'), 'utf8'));
 const zipName = `${appInfo.nameSlug}_${appInfo.version}.zip`;
 
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
 for (const entry of APP_FILES) {
-    fs.cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
+    // i18n is optional for an app without translated texts (the fixture)
+    if (entry === 'i18n' && !fs.existsSync(path.join(appDir, entry))) continue;
+    fs.cpSync(path.join(appDir, entry), path.join(stage, entry), { recursive: true });
 }
 fs.writeFileSync(
     path.join(stage, 'package.json'),
@@ -37,7 +54,7 @@ fs.writeFileSync(
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
 
 const rcApps = path.join(root, 'node_modules', '.bin', 'rc-apps');
-if (process.argv[2] === 'deploy') {
+if (deploying) {
     try {
         execFileSync(rcApps, ['deploy', ...process.argv.slice(3)], { cwd: stage, stdio: 'inherit' });
     } catch (err) {
@@ -55,7 +72,6 @@ try {
     process.exit(1);
 }
 
-const outDir = path.join(root, 'dist');
 fs.mkdirSync(outDir, { recursive: true });
 const target = path.join(outDir, zipName);
 // Written beside the target and renamed, so a reader never sees a half-written zip.

@@ -39,7 +39,8 @@ const env = {
     APP_PACKAGE: zip,
 };
 say(`> starting the local workspace (data in ${path.relative(root, env.DATA_DIR) || '.'}, port ${env.PORT})`);
-const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('workspace', 'main.ts')], {
+// the light loader (scripts/register-ts.js): the TypeScript compiler stays out of the long-running process
+const child = spawn(process.execPath, ['-r', path.join(root, 'scripts', 'register-ts.js'), path.join('workspace', 'main.ts')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -7,6 +7,8 @@ export interface WorkspaceConfig {
     adminUsername: string;
     adminPassword?: string;
     appPackage?: string;
+    /** `EXTRA_APP_PACKAGES=<zip>[,<zip>]`: more packages installed and enabled beside the app (e.g. the bench's fixture app). */
+    extraAppPackages: string[];
     /** `LICENSE=enterprise`: a license with the presence module, so no 200-connection cap. */
     license?: 'enterprise';
     /** How often each instance's scheduler looks for due jobs (Agenda's processEvery in Rocket.Chat: 5 s). */
@@ -27,6 +29,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): WorkspaceConfi
         adminUsername: env.ADMIN_USERNAME || 'admin',
         adminPassword: env.ADMIN_PASSWORD || undefined,
         appPackage: env.APP_PACKAGE ? path.resolve(env.APP_PACKAGE) : undefined,
+        extraAppPackages: (env.EXTRA_APP_PACKAGES ?? '')
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean)
+            .map((p) => path.resolve(p)),
         license: env.LICENSE === 'enterprise' ? 'enterprise' : undefined,
         schedulerTickMs: positiveInt(env.SCHEDULER_TICK_MS, 5000),
         instances: positiveInt(env.INSTANCES, 1),

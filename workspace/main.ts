@@ -21,6 +21,7 @@ import { coreRoutes } from './http/routes/core';
 import { userRoutes } from './http/routes/users';
 import { presenceRoutes } from './http/routes/presence';
 import { workspaceRoutes } from './http/routes/workspace';
+import { perfRoutes } from './http/routes/perf';
 import { roomRoutes } from './http/routes/rooms';
 import { appRoutes } from './http/routes/apps';
 import { webRoutes } from './http/routes/web';
@@ -70,13 +71,16 @@ async function main(): Promise<void> {
     );
     const cluster = new Cluster(instances, bus);
     const ws: Workspace = { ...shared, config, instances, jobs, diagnostics };
-    ws.appId = await cluster.start(config.appPackage ?? defaultPackage(), admin, (pkg) => path.relative(process.cwd(), pkg));
+    const started = await cluster.start(config.appPackage ?? defaultPackage(), config.extraAppPackages, admin, (pkg) => path.relative(process.cwd(), pkg));
+    ws.appId = started.appId;
+    const { extraAppIds } = started;
 
     const router = new Router();
     coreRoutes(router, ws);
     userRoutes(router, ws);
     presenceRoutes(router, ws);
     workspaceRoutes(router, ws);
+    perfRoutes(router, ws);
     roomRoutes(router, ws);
     appRoutes(router, ws);
     webRoutes(router, ws);
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
     }
     log(`ready at ${url}`);
     process.stdout.write(
-        `WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, admin: config.adminUsername, pid: process.pid, instances: instances.length })}\n`,
+        `WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, extraAppIds, admin: config.adminUsername, pid: process.pid, instances: instances.length })}\n`,
     );
 
     let stopping = false;

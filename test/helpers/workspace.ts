@@ -65,6 +65,10 @@ export interface AppEvent {
 export interface TestWorkspace {
     url: string;
     appId: string;
+    /** the ids of the packages installed from `EXTRA_APP_PACKAGES` (env), in order */
+    extraAppIds: string[];
+    /** the workspace's process id */
+    pid: number;
     dataDir: string;
     admin: Creds;
     request(method: string, path: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
@@ -111,12 +115,14 @@ interface Running {
     url: string;
     port: number;
     appId: string;
+    extraAppIds: string[];
+    pid: number;
     output: string[];
 }
 
 function spawnWorkspace(env: Record<string, string>): Promise<Running> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('workspace', 'main.ts')], {
+        const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register-ts.js'), path.join('workspace', 'main.ts')], {
             cwd: ROOT,
             env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
             stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,13 +150,19 @@ function spawnWorkspace(env: Record<string, string>): Promise<Running> {
                 if (!settled && line.startsWith('WORKSPACE_READY ')) {
                     settled = true;
                     clearTimeout(timer);
-                    const ready = JSON.parse(line.slice('WORKSPACE_READY '.length)) as { url: string; port: number; appId: string | null };
+                    const ready = JSON.parse(line.slice('WORKSPACE_READY '.length)) as {
+                        url: string;
+                        port: number;
+                        appId: string | null;
+                        extraAppIds?: string[];
+                        pid: number;
+                    };
                     if (!ready.appId) {
                         child.kill('SIGKILL');
                         reject(new Error('The workspace started without an app'));
                         return;
                     }
-                    resolve({ child, url: ready.url, port: ready.port, appId: ready.appId, output });
+                    resolve({ child, url: ready.url, port: ready.port, appId: ready.appId, extraAppIds: ready.extraAppIds ?? [], pid: ready.pid, output });
                 }
             }
         });
@@ -361,6 +373,8 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
     const ws: TestWorkspace = {
         url: running.url,
         appId: running.appId,
+        extraAppIds: running.extraAppIds,
+        pid: running.pid,
         dataDir,
         admin: await login(adminUsername, adminPassword),
         request: (method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds),
@@ -440,6 +454,8 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
             running = await spawnWorkspace({ ...baseEnv, PORT: String(running.port) });
             ws.url = running.url;
             ws.appId = running.appId;
+            ws.extraAppIds = running.extraAppIds;
+            ws.pid = running.pid;
         },
         async stop() {
             await stopChild(running.child);

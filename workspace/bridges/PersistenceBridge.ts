@@ -29,10 +29,27 @@ export class WorkspacePersistenceBridge extends PersistenceBridge {
         return this.ctx.store.col('app_persistence');
     }
 
+    /**
+     * The app's records that carry ALL the given associations. Looked up through the index on the
+     * `associations` array by the most selective key (the one fewest records carry, counted in the
+     * index), then checked for the app and the other keys: the cost follows the records that carry
+     * that key, not the app's record count.
+     */
     private async matching(associations: RocketChatAssociationRecord[], appId: string): Promise<PersistenceDoc[]> {
-        const keys = associations.map(keyOf);
-        const docs = (await this.col.findAsync({ appId, associations: { $in: keys.length ? [keys[0]] : [] } })) as unknown as PersistenceDoc[];
-        return docs.filter((d) => keys.every((k) => (d.associations ?? []).includes(k)));
+        const keys = [...new Set(associations.map(keyOf))];
+        if (!keys.length) return [];
+        let best = keys[0];
+        let bestCount = Infinity;
+        for (const key of keys) {
+            const count = this.ctx.store.indexedCount('app_persistence', 'associations', key) ?? Infinity;
+            if (count < bestCount) {
+                best = key;
+                bestCount = count;
+            }
+            if (count === 0) return [];
+        }
+        const docs = (await this.col.findAsync({ associations: best })) as unknown as PersistenceDoc[];
+        return docs.filter((d) => d.appId === appId && keys.every((k) => (d.associations ?? []).includes(k)));
     }
 
     public async purge(appId: string): Promise<void> {

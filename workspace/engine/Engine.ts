@@ -28,6 +28,8 @@ export interface FiredAppEvent {
 /** One instance's real Apps-Engine `AppManager`, with its bridges and the shared storage, the app in its own Deno subprocess. */
 export class Engine {
     public readonly manager: AppManager;
+    /** App logs, written in the background (see NedbAppLogStorage). */
+    public readonly logStorage: NedbAppLogStorage;
 
     constructor(
         private readonly ctx: HostContext,
@@ -37,9 +39,10 @@ export class Engine {
         ensureDenoOnPath();
         const tempFilePath = path.join(dataDir, 'tmp');
         fs.mkdirSync(tempFilePath, { recursive: true });
+        this.logStorage = new NedbAppLogStorage(ctx.store);
         this.manager = createAppManager({
             metadataStorage: new NedbAppMetadataStorage(ctx.store),
-            logStorage: new NedbAppLogStorage(ctx.store),
+            logStorage: this.logStorage,
             bridges: new WorkspaceBridges(ctx, dataDir),
             sourceStorage: new FileAppSourceStorage(path.join(dataDir, 'apps')),
             tempFilePath,
@@ -128,6 +131,7 @@ export class Engine {
         for (const item of before.values()) {
             await storage.updateStatus(item.id, item.status);
         }
+        await this.logStorage.flush();
     }
 
     private fire(int: AppInterface, data: unknown): void {

@@ -148,24 +148,167 @@ export class FileAppSourceStorage extends AppSourceStorage {
     }
 }
 
-/** App logs in the `app_logs` collection (kept as JSON text, like the descriptors); the newest 5,000 are kept. */
-export class NedbAppLogStorage extends AppLogStorage {
-    private static readonly KEEP = 5_000;
-    private sinceTrim = 0;
+/** What the log storage holds and has lost (the local diagnostic `GET /api/workspace/stats`). */
+export interface AppLogStats {
+    /** entries waiting in memory for the next background write */
+    pending: number;
+    /** entries in the store (written by this storage and found there at start) */
+    stored: number;
+    /** entries dropped: oldest queued ones over the queue cap, batches whose write failed */
+    dropped: number;
+    /** entries written to the store since start */
+    written: number;
+}
 
-    constructor(private readonly store: Store) {
+interface QueuedEntry {
+    _id: string;
+    appId: string;
+    at: Date;
+    entry: ILoggerStorageEntry;
+}
+
+/**
+ * App logs in the `app_logs` collection (kept as JSON text, like the descriptors), written off the
+ * request path. The engine awaits `storeEntries` before it answers every app call (each API call,
+ * command, listener and job result carries the call's log entries), so the entry is queued in memory
+ * and the promise resolves at once; a background write stores the queue in batches (one insert, one
+ * file append per batch). Bounded: at most `queueCap` entries wait (over it the oldest are dropped and
+ * counted), and the store keeps the newest `keep` entries (older ones are removed after each batch, and
+ * the collection's file is compacted now and then so it does not grow either). Reads (`getEntriesFor`,
+ * `findPaginated`, Rocket.Chat's `GET /api/apps/:id/logs`) see the queued entries and the stored ones,
+ * newest first. `flush()` writes everything that waits (on shutdown).
+ */
+export class NedbAppLogStorage extends AppLogStorage {
+    private readonly keep: number;
+    private readonly queueCap: number;
+    private readonly batchSize: number;
+    private readonly delayMs: number;
+    private pending: QueuedEntry[] = [];
+    /** the batch being written: still read from memory until the write finished */
+    private inFlight: QueuedEntry[] = [];
+    /** ids of the stored entries, oldest first; loaded from the store on the first write */
+    private storedIds?: string[];
+    private dropped = 0;
+    private written = 0;
+    private removedSinceCompaction = 0;
+    private timer?: NodeJS.Timeout;
+    private writing?: Promise<void>;
+    private lastError = 0;
+    /**
+     * Ids unique across restarts and instances without the cost of a random id per entry, in the
+     * order written (start time, then a padded counter): they order entries stored in the same ms.
+     */
+    private readonly idPrefix = `${Date.now().toString(36).padStart(9, '0')}${Math.random().toString(36).slice(2, 6)}-`;
+    private seq = 0;
+
+    constructor(
+        private readonly store: Store,
+        opts: { keep?: number; queueCap?: number; batchSize?: number; delayMs?: number } = {},
+    ) {
         super('nedb');
+        this.keep = opts.keep ?? 5_000;
+        this.queueCap = opts.queueCap ?? 5_000;
+        this.batchSize = opts.batchSize ?? 1_000;
+        this.delayMs = opts.delayMs ?? 250;
+    }
+
+    private get col() {
+        return this.store.col('app_logs');
+    }
+
+    public stats(): AppLogStats {
+        return { pending: this.pending.length + this.inFlight.length, stored: this.storedIds?.length ?? 0, dropped: this.dropped, written: this.written };
+    }
+
+    public storeEntries(entry: ILoggerStorageEntry): Promise<ILoggerStorageEntry> {
+        this.pending.push({ _id: `${this.idPrefix}${(++this.seq).toString(36).padStart(8, '0')}`, appId: entry.appId, at: new Date(), entry });
+        if (this.pending.length > this.queueCap) {
+            const over = this.pending.length - this.queueCap;
+            this.pending.splice(0, over);
+            this.dropped += over;
+        }
+        this.schedule();
+        return Promise.resolve(entry);
+    }
+
+    /** Writes everything queued, and resolves when it is in the store. */
+    public async flush(): Promise<void> {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = undefined;
+        while (this.writing || this.pending.length) {
+            if (this.writing) {
+                await this.writing;
+            } else {
+                await this.startWrite();
+            }
+        }
+    }
+
+    private schedule(): void {
+        if (this.timer || this.writing) return;
+        // a full batch goes at once; otherwise the queue gathers for a moment
+        this.timer = setTimeout(
+            () => {
+                this.timer = undefined;
+                void this.startWrite();
+            },
+            this.pending.length >= this.batchSize ? 0 : this.delayMs,
+        );
+        this.timer.unref();
+    }
+
+    private startWrite(): Promise<void> {
+        if (!this.writing) {
+            this.writing = this.writeBatches().finally(() => {
+                this.writing = undefined;
+                if (this.pending.length) this.schedule();
+            });
+        }
+        return this.writing;
+    }
+
+    private async writeBatches(): Promise<void> {
+        if (!this.storedIds) {
+            const docs = await this.col.findAsync({}, { _id: 1, at: 1 }).sort({ at: 1, _id: 1 });
+            this.storedIds = docs.map((d) => d._id);
+        }
+        while (this.pending.length) {
+            this.inFlight = this.pending.splice(0, this.batchSize);
+            try {
+                await this.col.insertAsync(this.inFlight.map((q) => asDoc({ _id: q._id, appId: q.appId, at: q.at, json: JSON.stringify(q.entry) })));
+                this.written += this.inFlight.length;
+                for (const q of this.inFlight) this.storedIds.push(q._id);
+            } catch (err) {
+                this.dropped += this.inFlight.length;
+                this.reportError(err);
+            } finally {
+                this.inFlight = [];
+            }
+            await this.trim();
+        }
     }
 
     private async trim(): Promise<void> {
-        const col = this.store.col('app_logs');
-        const total = await col.countAsync({});
-        if (total <= NedbAppLogStorage.KEEP) return;
-        const oldest = await col
-            .findAsync({})
-            .sort({ at: 1 })
-            .limit(total - NedbAppLogStorage.KEEP);
-        await col.removeAsync({ _id: { $in: oldest.map((d) => d._id) } }, { multi: true });
+        const ids = this.storedIds ?? [];
+        if (ids.length <= this.keep) return;
+        const oldest = ids.splice(0, ids.length - this.keep);
+        try {
+            await this.col.removeAsync({ _id: { $in: oldest } }, { multi: true });
+            // every removal is a line appended to the collection's file: rewrite it now and then
+            this.removedSinceCompaction += oldest.length;
+            if (this.removedSinceCompaction >= 4 * this.keep) {
+                this.removedSinceCompaction = 0;
+                await this.col.compactDatafileAsync();
+            }
+        } catch (err) {
+            this.reportError(err);
+        }
+    }
+
+    private reportError(err: unknown): void {
+        if (Date.now() - this.lastError < 10_000) return;
+        this.lastError = Date.now();
+        console.error(`[workspace] writing app logs failed (${this.dropped} entries dropped so far): ${err instanceof Error ? err.message : String(err)}`);
     }
 
     public async findPaginated(query: Record<string, unknown>, options?: IAppLogStorageFindOptions): Promise<{ logs: ILoggerStorageEntry[]; total: number }> {
@@ -176,28 +319,26 @@ export class NedbAppLogStorage extends AppLogStorage {
         return { logs: all.slice(skip, skip + limit), total: all.length };
     }
 
-    public async storeEntries(entry: ILoggerStorageEntry): Promise<ILoggerStorageEntry> {
-        await this.store.col('app_logs').insertAsync(asDoc({ appId: entry.appId, at: new Date(), json: JSON.stringify(entry) }));
-        if (++this.sinceTrim >= 1_000) {
-            this.sinceTrim = 0;
-            await this.trim();
-        }
-        return entry;
-    }
-
     public getEntriesFor(appId: string): Promise<ILoggerStorageEntry[]> {
         return this.getAll(appId);
     }
 
     public async removeEntriesFor(appId: string): Promise<void> {
-        await this.store.col('app_logs').removeAsync({ appId }, { multi: true });
+        await this.flush();
+        const gone = new Set((await this.col.findAsync({ appId }, { _id: 1 })).map((d) => d._id));
+        await this.col.removeAsync({ appId }, { multi: true });
+        if (this.storedIds) this.storedIds = this.storedIds.filter((id) => !gone.has(id));
     }
 
+    /** Newest first: the queued entries (as JSON, as a stored one reads), then the stored ones. */
     private async getAll(appId?: string): Promise<ILoggerStorageEntry[]> {
-        const docs = await this.store
-            .col('app_logs')
-            .findAsync(appId ? { appId } : {})
-            .sort({ at: -1 });
-        return docs.map((d) => JSON.parse(String(d.json)) as ILoggerStorageEntry);
+        const queued = [...this.inFlight, ...this.pending].filter((q) => !appId || q.appId === appId);
+        const docs = await this.col.findAsync(appId ? { appId } : {}).sort({ at: -1, _id: -1 });
+        const seen = new Set(docs.map((d) => d._id));
+        const fromMemory = queued
+            .filter((q) => !seen.has(q._id))
+            .reverse()
+            .map((q) => JSON.parse(JSON.stringify(q.entry)) as ILoggerStorageEntry);
+        return [...fromMemory, ...docs.map((d) => JSON.parse(String(d.json)) as ILoggerStorageEntry)];
     }
 }

@@ -17,8 +17,13 @@ export class Cluster {
         private readonly bus: ClusterBus,
     ) {}
 
-    /** Starts every instance; installs (or updates) `pkg` on the first. Resolves with the app id. */
-    public async start(pkg: string | undefined, installer: UserDoc, describe: (pkg: string) => string): Promise<string | undefined> {
+    /** Starts every instance; installs (or updates) `pkg` and the extra packages on the first. Resolves with the app ids. */
+    public async start(
+        pkg: string | undefined,
+        extras: ReadonlyArray<string>,
+        installer: UserDoc,
+        describe: (pkg: string) => string,
+    ): Promise<{ appId: string | undefined; extraAppIds: string[] }> {
         const [first, ...others] = this.instances;
         await first.engine.load();
         first.scheduler.start();
@@ -32,6 +37,12 @@ export class Cluster {
             appId = (await first.engine.apps())[0]?.getID();
             log('no app package given (APP_PACKAGE) and none in dist/');
         }
+        const extraAppIds: string[] = [];
+        for (const extra of extras) {
+            const installed = await first.engine.installPackage(extra, installer);
+            extraAppIds.push(installed.appId);
+            log(`extra app ${installed.appId} (${describe(extra)}) ${installed.action} and enabled`);
+        }
         await Promise.all(
             others.map(async (inst) => {
                 await inst.engine.load();
@@ -40,7 +51,7 @@ export class Cluster {
                 log(`instance ${inst.instance}: ${app ? `app ${appId} ${await app.getStatus()}` : 'no app'}`);
             }),
         );
-        return appId;
+        return { appId, extraAppIds };
     }
 
     public stopSchedulers(): void {

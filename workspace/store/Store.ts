@@ -25,6 +25,8 @@ export class Store {
         }
         await this.col('users').ensureIndexAsync({ fieldName: 'username', unique: true, sparse: true });
         await this.col('app_persistence').ensureIndexAsync({ fieldName: 'appId' });
+        // each record's association keys ("<model>:<id>"); an array field: nedb indexes every element
+        await this.col('app_persistence').ensureIndexAsync({ fieldName: 'associations' });
         await this.col('messages').ensureIndexAsync({ fieldName: 'rid' });
     }
 
@@ -34,6 +36,16 @@ export class Store {
             throw new Error(`The store is not open (collection ${name})`);
         }
         return db;
+    }
+
+    /**
+     * How many documents an index holds under one value (a lookup in the index, no scan), or
+     * undefined when the field is not indexed. Lets a caller pick the most selective of several keys.
+     */
+    public indexedCount(name: CollectionName, fieldName: string, value: string): number | undefined {
+        const indexes = (this.col(name) as unknown as { indexes?: Record<string, { getMatching(v: unknown): unknown[] }> }).indexes;
+        const index = indexes?.[fieldName];
+        return index ? index.getMatching(value).length : undefined;
     }
 
     /** Rewrites every data file compactly, so nothing is left half-written in the append log. */

@@ -80,6 +80,20 @@ export function appRoutes(router: Router, ws: Workspace): void {
         return ok({ updated });
     });
 
+    // Rocket.Chat's app logs (ee/server/apps/communication/rest.ts `:id/logs`): newest first, through
+    // the engine's log storage (queued entries included); `offset`/`count` page them.
+    router.get('/api/apps/:id/logs', async (ctx) => {
+        requireAdmin(ctx);
+        // the first instance's engine reads the shared store and its own queue (other instances' queued entries show once written)
+        const engine = ws.instances[0].engine;
+        const app = engine.app(ctx.params.id);
+        if (!app) throw notFound(`No App found by the id of: ${ctx.params.id}`);
+        const offset = Math.max(0, Number(ctx.query.offset ?? 0) || 0);
+        const count = Math.max(0, Number(ctx.query.count ?? 50) || 50);
+        const { logs, total } = await engine.manager.getLogStorage().findPaginated({ appId: app.getID() }, { skip: offset, limit: count });
+        return ok({ offset, logs, count: logs.length, total });
+    });
+
     router.post('/api/apps/ui.interaction/:appId', async (ctx) => uiInteraction(ws, ctx));
 
     router.add('*', '/api/apps/public/:appId/*', async (ctx) => appEndpoint(ws, ctx));
