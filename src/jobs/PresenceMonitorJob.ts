@@ -9,6 +9,7 @@ import { readPresenceConfig } from '../services/presence/presenceConfig';
 import { PRESENCE_MESSAGES } from '../i18n/presenceMessages';
 import { translator } from '../i18n/translate';
 import { AppSetting } from '../settings/AppSetting';
+import { appSettingValue, parseBoolean } from '../settings/readSettings';
 
 /** The recurring monitor; the same check once, right after a cap setting changed; an admin's switch from the settings page. */
 export const PRESENCE_MONITOR_JOB = 'presence-monitor';
@@ -26,8 +27,21 @@ export async function runPresenceMonitor(app: PresenceApp, access: PresenceAcces
     return count.current;
 }
 
-/** An admin switched `presence_service_enabled` on the settings page (the hook cannot write persistence, so a job does it). */
-export async function runPresenceSwitch(app: PresenceApp, access: PresenceAccess, enabled: boolean): Promise<void> {
+/** What changed on the settings page: the switch itself, or the unlimited setting switched on. */
+export type SwitchTrigger = 'switch' | 'unlimited';
+
+/**
+ * An admin switched `presence_service_enabled` (or switched `presence_cap_unlimited` on) on the
+ * settings page; the hook cannot write persistence, so this job does it. The setting is read
+ * again first: a change that a later one replaced (the app's own mirror of its state arriving
+ * late, too) does nothing.
+ */
+export async function runPresenceSwitch(app: PresenceApp, access: PresenceAccess, enabled: boolean, trigger: SwitchTrigger = 'switch'): Promise<void> {
+    const setting = trigger === 'switch' ? AppSetting.PresenceServiceEnabled : AppSetting.PresenceCapUnlimited;
+    const stillWanted = trigger === 'switch' ? enabled : true;
+    if (parseBoolean(await appSettingValue(access.read, setting), !stillWanted) !== stillWanted) {
+        return;
+    }
     if (!enabled) {
         const config = await readPresenceConfig(access.read);
         const state = await readPresenceState(access);
@@ -62,6 +76,11 @@ export function presenceProcessors(app: PresenceApp): Array<IProcessor> {
     return [
         { id: PRESENCE_MONITOR_JOB, processor: monitor },
         { id: PRESENCE_CAP_CHECK_JOB, processor: monitor },
-        { id: PRESENCE_SWITCH_JOB, processor: withAccess(app, (access, context) => runPresenceSwitch(app, access, context.enabled === true)) },
+        {
+            id: PRESENCE_SWITCH_JOB,
+            processor: withAccess(app, (access, context) =>
+                runPresenceSwitch(app, access, context.enabled === true, context.trigger === 'unlimited' ? 'unlimited' : 'switch'),
+            ),
+        },
     ];
 }

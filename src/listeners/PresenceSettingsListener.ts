@@ -43,13 +43,13 @@ export async function presenceSettingUpdated(setting: ISetting, configurationMod
         case AppSetting.PresenceServiceEnabled: {
             const wanted = setting.value !== false;
             if ((await readPresenceState({ read })).enabled !== wanted) {
-                await scheduler.scheduleOnce({ id: PRESENCE_SWITCH_JOB, when: new Date(), data: { enabled: wanted } });
+                await scheduler.scheduleOnce({ id: PRESENCE_SWITCH_JOB, when: new Date(), data: { enabled: wanted, trigger: 'switch' } });
             }
             return;
         }
         case AppSetting.PresenceCapUnlimited:
             if (setting.value === true && !(await readPresenceState({ read })).enabled) {
-                await scheduler.scheduleOnce({ id: PRESENCE_SWITCH_JOB, when: new Date(), data: { enabled: true } });
+                await scheduler.scheduleOnce({ id: PRESENCE_SWITCH_JOB, when: new Date(), data: { enabled: true, trigger: 'unlimited' } });
                 return;
             }
             await scheduler.scheduleOnce({ id: PRESENCE_CAP_CHECK_JOB, when: new Date() });

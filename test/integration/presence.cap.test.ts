@@ -99,13 +99,17 @@ describe('the cap with Rocket.Chat’s own count (access settings filled in)', (
         );
         expect((await statusOf(ws, users[0])).notice).toBeUndefined();
 
-        const dm = await pollUntil(
+        const turnedOff = (msgs: string[]) => msgs.filter((msg) => msg.startsWith('The presence service was turned off'));
+        const dms = await pollUntil(
             () => botMessages(ws, ws.admin),
-            (msgs) => msgs.length > 0,
+            (msgs) => turnedOff(msgs).length > 0,
             { what: "the admin's direct message" },
         );
-        expect(dm).toHaveLength(1);
-        expect(dm[0]).toMatch(/^The presence service was turned off: 201 concurrent connections exceeded the limit of 200\./);
+        expect(turnedOff(dms)).toEqual([expect.stringMatching(/^The presence service was turned off: 201 concurrent connections exceeded the limit of 200\./)]);
+        // on the way up, the count passed the early warning level (80% of the cap): one warning, saying where the count comes from
+        expect(dms.filter((msg) => msg.startsWith('Early warning'))).toEqual([
+            expect.stringMatching(/of the cap of 200 \(warning level 80%, 160 connections; Rocket\.Chat's own count\)/),
+        ]);
     }, 300_000);
 
     it('enabling is refused over the cap, and works once the count is back at the cap', async () => {

@@ -149,6 +149,7 @@ describe('local workspace: REST surface', () => {
                 'presence_cap_unlimited',
                 'presence_connection_cap',
                 'presence_service_enabled',
+                'presence_warning_percent',
                 'presence_workspace_access_token',
                 'presence_workspace_url',
                 'presence_workspace_user_id',

@@ -281,7 +281,7 @@ describe('the settings page', () => {
         await a.hooks.presenceSettingUpdated({ id: 'presence_service_enabled', value: true } as never, configurationModify, world.read());
         expect(jobs).toEqual([]);
         await a.hooks.presenceSettingUpdated({ id: 'presence_service_enabled', value: false } as never, configurationModify, world.read());
-        expect(jobs).toEqual([{ id: 'presence-switch', when: expect.any(Date), data: { enabled: false } }]);
+        expect(jobs).toEqual([{ id: 'presence-switch', when: expect.any(Date), data: { enabled: false, trigger: 'switch' } }]);
         await a.hooks.presenceSettingUpdated({ id: 'presence_connection_cap', value: 5 } as never, configurationModify, world.read());
         expect(jobs[1]).toEqual({ id: 'presence-cap-check', when: expect.any(Date) });
     });
@@ -290,6 +290,7 @@ describe('the settings page', () => {
         const { world, boss } = worldWithAdmin();
         const a = instance();
         await a.admins.noteAdmin(world.access(), boss);
+        world.appSettings.presence_service_enabled = false;
         await a.monitor.runPresenceSwitch(world.app() as never, world.access(), false);
         expect(await stateOf(world)).toMatchObject({ enabled: false, reason: 'admin', epoch: 1 });
         expect(dmsTo(world, 'boss')).toEqual([]);
@@ -307,11 +308,23 @@ describe('the settings page', () => {
             { scheduler: { scheduleOnce: async (job: never) => void jobs.push(job) } } as never,
             world.read(),
         );
-        expect(jobs).toEqual([{ id: 'presence-switch', when: expect.any(Date), data: { enabled: true } }]);
-        await a.monitor.runPresenceSwitch(world.app() as never, world.access(), true);
+        expect(jobs).toEqual([{ id: 'presence-switch', when: expect.any(Date), data: { enabled: true, trigger: 'unlimited' } }]);
+        await a.monitor.runPresenceSwitch(world.app() as never, world.access(), true, 'unlimited');
         expect((await stateOf(world)).enabled).toBe(true);
         await online(a, world, names('more', 300));
         expect((await stateOf(world)).enabled).toBe(true);
+    });
+});
+
+describe('a switch that a later change replaced', () => {
+    it("does nothing: the app's own mirror of its state, arriving after the state changed again, is no admin's wish", async () => {
+        const { world } = worldWithAdmin();
+        const a = instance();
+        // the app enabled then turned off again; the echo of its "true" mirror comes late
+        await a.sw.turnOff(world.app() as never, world.access(), { reason: 'cap', count: 201, cap: 200 }, { source: 'cap' });
+        world.appSettings.presence_service_enabled = false;
+        await a.monitor.runPresenceSwitch(world.app() as never, world.access(), true);
+        expect((await stateOf(world)).enabled).toBe(false);
     });
 });
 
