@@ -21,7 +21,8 @@ export async function connectClient(url: string, creds?: Creds): Promise<DDPSDK>
     return sdk;
 }
 
-/** Closes the client's socket (and stops its reconnection). */
+/** Closes the client's socket (and stops its reconnection and its heartbeat timers, which `close` leaves running). */
 export function closeClient(sdk: DDPSDK): void {
     sdk.connection.close();
+    sdk.timeoutControl.stop();
 }
