@@ -82,10 +82,14 @@ async function pairedThroughput(ws: TestWorkspace, clients: Creds[], a: Call, b:
  */
 async function monitorMedian(ws: TestWorkspace): Promise<number> {
     const runOnce = async () => {
-        const start = process.hrtime.bigint();
-        const ran = await ws.runJobsNow('presence-monitor');
-        if (ran !== 1) throw new Error(`presence-monitor: ${ran} jobs ran`);
-        return Number(process.hrtime.bigint() - start) / 1e6;
+        // the job's own schedule may hold its lock at that moment: then again, a little later
+        for (let attempt = 0; attempt < 50; attempt++) {
+            const start = process.hrtime.bigint();
+            const ran = await ws.runJobsNow('presence-monitor');
+            if (ran === 1) return Number(process.hrtime.bigint() - start) / 1e6;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error('presence-monitor: its lock stayed taken');
     };
     const warmUntil = Date.now() + 3000;
     for (let i = 0; i < 10 || Date.now() < warmUntil; i++) await runOnce();

@@ -7,7 +7,7 @@ import { noteAdmin } from '../services/presence/admins';
 import { takeInactiveNotice } from '../services/presence/notices';
 import { isConnected, onlineTally } from '../services/presence/OnlineTally';
 import { PresenceApp, describeError } from '../services/presence/PresenceApp';
-import { readPresenceState } from '../services/presence/presenceSwitch';
+import { readPresenceStateForRequest } from '../services/presence/presenceSwitch';
 import { PresenceState } from '../storage/presence/PresenceStateRepository';
 import { failure, success, unexpectedFailure } from './apiResponse';
 
@@ -53,7 +53,7 @@ export function appEndpoint(app: PresenceApp, path: string, handlers: Partial<Re
                 return failure(unauthenticated());
             }
             let state: Promise<PresenceState> | undefined;
-            const presenceState = () => (state ??= readPresenceState({ read }));
+            const presenceState = () => (state ??= readPresenceStateForRequest({ read }));
             // best effort: what rides along a request never fails it, nor undoes what it did
             const alongside = <T>(what: string, task: () => Promise<T>): Promise<T | undefined> =>
                 task().catch((error: unknown) => {

@@ -15,8 +15,7 @@ import { findWorkspaceUser, toStatusUser, workspaceFlag } from '../services/stat
 import { AppSetting } from '../settings/AppSetting';
 import { WorkspaceSetting } from '../settings/WorkspaceSetting';
 import { RecordStore } from '../storage/records';
-import { RecentStatusRepository } from '../storage/RecentStatusRepository';
-import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
+import { readUserStatusRecords } from '../storage/UserStatusRecords';
 import { appEndpoint } from './appEndpoint';
 
 const CONNECTION_STATES = ['online', 'away', 'busy', 'offline'];
@@ -35,13 +34,13 @@ export function usersSetStatusEndpoint(app: PresenceApp): IApiEndpoint {
             const { ref, needsInvisibleSetting } = statusReadsFor(body, user);
             const other = ref.kind === 'userId' || ref.kind === 'username' ? ref : undefined;
             const self = ref.kind === 'self';
-            const [allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles, otherUser, ownPending, ownRecent] = await Promise.all([
+            const [allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles, otherUser, own] = await Promise.all([
                 shaped ? workspaceFlag(read, WorkspaceSetting.AllowUserStatusMessageChange) : true,
                 shaped && needsInvisibleSetting ? workspaceFlag(read, WorkspaceSetting.AllowInvisibleStatusOption) : true,
                 shaped && !self ? rolesFor(read, AppSetting.RolesEditOtherUserStatus) : [],
                 shaped && other ? findWorkspaceUser(read, other) : undefined,
-                shaped && self ? new StatusExpiryRepository(store).find(user.id) : undefined,
-                shaped && self ? new RecentStatusRepository(store).get(user.id) : undefined,
+                // the caller's pending expiry and recent statuses, in one read
+                shaped && self ? readUserStatusRecords(store, user.id) : undefined,
             ]);
             const decision = decideSetStatus(
                 body,
@@ -56,7 +55,7 @@ export function usersSetStatusEndpoint(app: PresenceApp): IApiEndpoint {
                 return ok({});
             }
             const target = otherUser ?? user;
-            const applied = await setUserStatus(read, modify, persistence, { user: target, ...change, ...(self ? { pending: ownPending ?? null } : {}) });
+            const applied = await setUserStatus(read, modify, persistence, { user: target, ...change, ...(self ? { pending: own?.pending ?? null } : {}) });
             if (!applied.ok) {
                 return applied;
             }
@@ -66,7 +65,8 @@ export function usersSetStatusEndpoint(app: PresenceApp): IApiEndpoint {
                     { read, persis: persistence, logger: app.getLogger() },
                     user.id,
                     { ...(status ? { status } : {}), message: message ?? user.statusText ?? '' },
-                    ownRecent,
+                    own?.recent,
+                    { onlyNew: true },
                 );
             } else {
                 const details = {

@@ -8,17 +8,23 @@ import { describeError } from './presence/PresenceApp';
 /**
  * Notes a status the user set themselves (command, picker, their own users.setStatus) in their
  * recent statuses. Best effort: the status is set already, a failure here is logged only.
- * `known` saves the read when the caller has the list.
+ * `known` saves the read when the caller has the list; `onlyNew` adds a pair not in the list yet
+ * but does not reorder the list (a client setting statuses through the API again and again then
+ * costs no write).
  */
 export async function rememberRecentStatus(
     access: { read: IRead; persis: IPersistence; logger?: ILogger },
     userId: string,
     latest: RecentStatus,
     known?: RecentStatus[],
+    options: { onlyNew?: boolean } = {},
 ): Promise<void> {
     try {
         const repository = new RecentStatusRepository(new RecordStore(access.read.getPersistenceReader(), access.persis));
         const before = known ?? (await repository.get(userId));
+        if (options.onlyNew && before.some((item) => (item.status ?? '') === (latest.status ?? '') && item.message === latest.message)) {
+            return;
+        }
         const after = withRecent(before, latest);
         if (JSON.stringify(after) !== JSON.stringify(before)) {
             await repository.save(userId, after);

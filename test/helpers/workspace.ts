@@ -122,11 +122,20 @@ interface Running {
 
 function spawnWorkspace(env: Record<string, string>): Promise<Running> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register-ts.js'), path.join('workspace', 'main.ts')], {
-            cwd: ROOT,
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        const child = spawn(
+            process.execPath,
+            [
+                ...(process.env.WORKSPACE_NODE_ARGS ? process.env.WORKSPACE_NODE_ARGS.split(' ') : []),
+                '-r',
+                path.join(ROOT, 'scripts', 'register-ts.js'),
+                path.join('workspace', 'main.ts'),
+            ],
+            {
+                cwd: ROOT,
+                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+                stdio: ['ignore', 'pipe', 'pipe'],
+            },
+        );
         children.add(child);
         const output: string[] = [];
         let settled = false;

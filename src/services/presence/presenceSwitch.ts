@@ -12,7 +12,37 @@ import { PresenceConfig, readPresenceConfig } from './presenceConfig';
 import { askServerToBroadcast, isServerBroadcastDisabled, stopServerBroadcast } from './serverPresence';
 
 export async function readPresenceState(access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
-    return new PresenceStateRepository(storeOf(access)).get();
+    const state = await new PresenceStateRepository(storeOf(access)).get();
+    recentState = { state, at: Date.now() };
+    return state;
+}
+
+/** The last state this instance read or wrote, and when. */
+let recentState: { state: PresenceState; at: number } | undefined;
+
+/** How stale a state the requests' own reads may take: another instance's change shows within this. */
+const STATE_MAX_AGE_MS = 1000;
+
+/**
+ * The state for a request (the notice, `users.getStatus`): this instance's last reading when it is
+ * under a second old, else a fresh read. Saves a read per request; the switch itself always reads
+ * the stored state (and Rocket.Chat's own switch, read fresh, shows a turn-off at once anyway).
+ */
+export async function readPresenceStateForRequest(access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
+    if (recentState && Date.now() - recentState.at < STATE_MAX_AGE_MS) {
+        return recentState.state;
+    }
+    return readPresenceState(access);
+}
+
+/** Forgets this instance's last reading (a test's fresh world, the app's start). */
+export function forgetPresenceState(): void {
+    recentState = undefined;
+}
+
+async function saveState(states: PresenceStateRepository, state: PresenceState): Promise<void> {
+    await states.save(state);
+    recentState = { state, at: Date.now() };
 }
 
 /** Whether everybody's status reads `disabled`: the app turned the service off, or Rocket.Chat stopped broadcasting. */
@@ -52,7 +82,7 @@ export async function turnOff(app: PresenceApp, access: PresenceAccess, turnOffD
         return false;
     }
     const { reason, count, cap } = turnOffDetails;
-    await states.save({ enabled: false, epoch, reason, count, cap, at: new Date().toISOString() });
+    await saveState(states, { enabled: false, epoch, reason, count, cap, at: new Date().toISOString() });
     app.getLogger().warn(`presence: the service is off (${reason}), ${count} connections, cap ${cap}`);
     mirrorSetting(app, false);
     await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.off', { reason, count, cap, epoch });
@@ -100,7 +130,7 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
         return { kind: 'failed' };
     }
     if (!before.enabled && (await claimOnce(storeOf(access), `presence-on:${before.epoch}`))) {
-        await states.save({ ...before, enabled: true, at: new Date().toISOString() });
+        await saveState(states, { ...before, enabled: true, at: new Date().toISOString() });
         await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.on', { count: count.current, cap: settings.cap, epoch: before.epoch });
     }
     mirrorSetting(app, true);

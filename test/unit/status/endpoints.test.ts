@@ -2,6 +2,7 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { usersGetStatusEndpoint, usersSetStatusEndpoint } from '../../../src/endpoints/usersStatus';
+import { forgetPresenceState } from '../../../src/services/presence/presenceSwitch';
 import { PresenceStateRepository } from '../../../src/storage/presence/PresenceStateRepository';
 import { RecordStore } from '../../../src/storage/records';
 import { apiRequest, FakeWorld, FailurePoint, makeUser } from '../../doubles/world';
@@ -21,6 +22,7 @@ const APP_FAILURE = {
 let world: FakeWorld;
 
 beforeEach(() => {
+    forgetPresenceState();
     world = new FakeWorld();
     world.addUser(makeUser('u1', { username: 'alice', status: 'online', statusText: 'old text' }));
     world.addUser(makeUser('a1', { username: 'root', roles: ['user', 'admin'] }));
@@ -197,8 +199,10 @@ describe('POST users.setStatus when something it depends on fails', () => {
         ['persistence.write', 1, () => ({ status: 'busy', message: 'x', expiresAt: expiresAt() })],
         ['persistence.read', 1, () => ({ status: 'busy' })],
     ])('%s failing: 400 error-app-failure, nothing changed', async (point, times, body) => {
-        // the records of status expiries; the presence state is read for the notice only (best effort)
-        world.failOn(point, times, point.startsWith('persistence') ? (keys) => keys.includes('misc:status-expiry') : undefined);
+        // the caller's records (read in one go: pending expiry, recent statuses) and the expiry's writes;
+        // the presence state is read for the notice only (best effort)
+        const theirs = (keys: string[]) => keys.includes('misc:status-expiry') || (keys.length === 1 && keys[0] === 'user:u1');
+        world.failOn(point, times, point.startsWith('persistence') ? theirs : undefined);
         expectJson(await setStatus(body()), 400, APP_FAILURE);
         expect(world.users.get('u1')).toMatchObject({ status: 'online', statusText: 'old text' });
         expect(world.expiryRecords()).toEqual([]);
@@ -280,5 +284,26 @@ describe('GET users.getStatus', () => {
     it('the presence state unreadable: 400 error-app-failure, never a 500', async () => {
         world.failOn('persistence.read', 2);
         expectJson(await getStatus({ userId: 'u2' }), 400, APP_FAILURE);
+    });
+});
+
+describe('POST users.setStatus and the recent statuses', () => {
+    it('a pair new to the list is added; setting known pairs again through the API writes nothing', async () => {
+        for (const status of ['busy', 'away', 'busy', 'away', 'busy']) {
+            await setStatus({ status, message: 'Bench' });
+        }
+        expect(world.recordsWith('misc:recent-statuses')).toEqual([
+            {
+                userId: 'u1',
+                recent: [
+                    { status: 'away', message: 'Bench' },
+                    { status: 'busy', message: 'Bench' },
+                ],
+            },
+        ]);
+        const writes = world.ops;
+        await setStatus({ status: 'away', message: 'Bench' });
+        // one read of the caller's records; the user update is not a persistence operation
+        expect(world.ops - writes).toBe(1);
     });
 });
