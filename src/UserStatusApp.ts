@@ -131,10 +131,11 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
     public async executeBlockActionHandler(
         context: UIKitBlockInteractionContext,
         read: IRead,
-        _http: IHttp,
+        http: IHttp,
         persistence: IPersistence,
+        modify: IModify,
     ): Promise<IUIKitResponse> {
-        return this.interaction(context, () => handleBlockAction(this, context, read, persistence));
+        return this.interaction(context, () => handleBlockAction(this, context, read, http, persistence, modify));
     }
 
     public async executeViewSubmitHandler(

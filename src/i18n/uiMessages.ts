@@ -7,6 +7,18 @@ export type UiMessageKey =
     | 'picker_message'
     | 'picker_message_placeholder'
     | 'picker_clear_after'
+    | 'picker_recent'
+    | 'picker_from'
+    | 'picker_to'
+    | 'picker_time_placeholder'
+    | 'error_schedule_incomplete'
+    | 'error_schedule_invalid'
+    | 'admin_presence'
+    | 'admin_audit'
+    | 'admin_back'
+    | 'presence_title'
+    | 'presence_warning'
+    | 'audit_view_title'
     | 'clear_never'
     | 'clear_30m'
     | 'clear_1h'
@@ -33,6 +45,18 @@ export type UiMessageKey =
     | 'error_status_gone';
 
 const en: Record<UiMessageKey, string> = {
+    picker_recent: 'Recent',
+    picker_from: 'Schedule from (optional)',
+    picker_to: 'Until',
+    picker_time_placeholder: '14:00, tomorrow 09:00 or 2026-12-24 09:00',
+    error_schedule_incomplete: 'Give both a start and an end, or neither',
+    error_schedule_invalid: 'Not a time: write 14:00, tomorrow 09:00 or 2026-12-24 09:00, with the end after the start',
+    admin_presence: 'Presence',
+    admin_audit: 'Audit trail',
+    admin_back: 'Back',
+    presence_title: 'Presence service',
+    presence_warning: 'Early warning at {percent}% of the cap ({count} connections).',
+    audit_view_title: 'Audit trail',
     picker_title: 'Set status',
     picker_status: 'Status',
     picker_message: 'Message',
@@ -65,6 +89,18 @@ const en: Record<UiMessageKey, string> = {
 };
 
 const ptBR: Record<UiMessageKey, string> = {
+    picker_recent: 'Recente',
+    picker_from: 'Agendar a partir de (opcional)',
+    picker_to: 'Até',
+    picker_time_placeholder: '14:00, tomorrow 09:00 ou 2026-12-24 09:00',
+    error_schedule_incomplete: 'Informe início e fim, ou nenhum dos dois',
+    error_schedule_invalid: 'Não é uma hora: escreva 14:00, tomorrow 09:00 ou 2026-12-24 09:00, com o fim depois do início',
+    admin_presence: 'Presença',
+    admin_audit: 'Trilha de auditoria',
+    admin_back: 'Voltar',
+    presence_title: 'Serviço de presença',
+    presence_warning: 'Aviso antecipado em {percent}% do limite ({count} conexões).',
+    audit_view_title: 'Trilha de auditoria',
     picker_title: 'Definir status',
     picker_status: 'Status',
     picker_message: 'Mensagem',
@@ -97,6 +133,18 @@ const ptBR: Record<UiMessageKey, string> = {
 };
 
 const de: Record<UiMessageKey, string> = {
+    picker_recent: 'Zuletzt',
+    picker_from: 'Planen ab (optional)',
+    picker_to: 'Bis',
+    picker_time_placeholder: '14:00, tomorrow 09:00 oder 2026-12-24 09:00',
+    error_schedule_incomplete: 'Geben Sie Beginn und Ende an, oder keines von beiden',
+    error_schedule_invalid: 'Keine Uhrzeit: Schreiben Sie 14:00, tomorrow 09:00 oder 2026-12-24 09:00, mit dem Ende nach dem Beginn',
+    admin_presence: 'Präsenz',
+    admin_audit: 'Prüfprotokoll',
+    admin_back: 'Zurück',
+    presence_title: 'Präsenzdienst',
+    presence_warning: 'Frühwarnung bei {percent} % des Limits ({count} Verbindungen).',
+    audit_view_title: 'Prüfprotokoll',
     picker_title: 'Status festlegen',
     picker_status: 'Status',
     picker_message: 'Nachricht',
@@ -129,6 +177,18 @@ const de: Record<UiMessageKey, string> = {
 };
 
 const es: Record<UiMessageKey, string> = {
+    picker_recent: 'Reciente',
+    picker_from: 'Programar desde (opcional)',
+    picker_to: 'Hasta',
+    picker_time_placeholder: '14:00, tomorrow 09:00 o 2026-12-24 09:00',
+    error_schedule_incomplete: 'Indica un inicio y un fin, o ninguno',
+    error_schedule_invalid: 'No es una hora: escribe 14:00, tomorrow 09:00 o 2026-12-24 09:00, con el fin después del inicio',
+    admin_presence: 'Presencia',
+    admin_audit: 'Registro de auditoría',
+    admin_back: 'Volver',
+    presence_title: 'Servicio de presencia',
+    presence_warning: 'Aviso anticipado al {percent} % del límite ({count} conexiones).',
+    audit_view_title: 'Registro de auditoría',
     picker_title: 'Establecer estado',
     picker_status: 'Estado',
     picker_message: 'Mensaje',

@@ -17,6 +17,6 @@ const isRecent = (value: unknown): value is { recent: RecentStatus[] } =>
     typeof value === 'object' && value !== null && Array.isArray((value as { recent?: unknown }).recent);
 
 export async function readUserStatusRecords(store: RecordStore, userId: string): Promise<UserStatusRecords> {
-    const records = await store.all([userKey(userId)], (value: unknown): value is unknown => true);
+    const records = await store.all([userKey(userId)], (_value: unknown): _value is unknown => true);
     return { pending: records.find(isExpiry), recent: records.find(isRecent)?.recent ?? [] };
 }

@@ -14,6 +14,9 @@ export enum CustomStatusAdminId {
     SearchAction = 'cs-admin-search-input',
     ToolbarBlock = 'cs-admin-toolbar',
     NewAction = 'cs-admin-new',
+    ReportPresenceAction = 'cs-admin-presence',
+    AuditAction = 'cs-admin-audit',
+    BackAction = 'cs-admin-back',
     RowBlockPrefix = 'cs-admin-row:',
     EditAction = 'cs-admin-edit',
     DeleteAction = 'cs-admin-delete',
@@ -29,7 +32,7 @@ export enum CustomStatusAdminId {
 export const NEW_RECORD = 'new';
 const NO_PRESENCE = 'none';
 
-const modal = (appId: string, title: string, blocks: Block[], submit?: string, close?: string): IUIKitModalViewParam => ({
+export const adminModal = (appId: string, title: string, blocks: Block[], submit?: string, close?: string): IUIKitModalViewParam => ({
     id: CustomStatusAdminId.View,
     title: plain(title),
     blocks: blocks as unknown as IUIKitModalViewParam['blocks'],
@@ -71,6 +74,8 @@ export function adminListView(appId: string, language: string | undefined, statu
         }),
         actions(CustomStatusAdminId.ToolbarBlock, [
             button(appId, CustomStatusAdminId.ToolbarBlock, CustomStatusAdminId.NewAction, t('admin_new'), NEW_RECORD, 'primary'),
+            button(appId, CustomStatusAdminId.ToolbarBlock, CustomStatusAdminId.ReportPresenceAction, t('admin_presence')),
+            button(appId, CustomStatusAdminId.ToolbarBlock, CustomStatusAdminId.AuditAction, t('admin_audit')),
         ]),
         divider(),
     ];
@@ -87,7 +92,7 @@ export function adminListView(appId: string, language: string | undefined, statu
             ]),
         );
     }
-    return modal(appId, t('admin_title'), blocks, undefined, t('close'));
+    return adminModal(appId, t('admin_title'), blocks, undefined, t('close'));
 }
 
 /** The form for a new status or an existing one. */
@@ -111,7 +116,7 @@ export function adminFormView(appId: string, language: string | undefined, recor
             record ? record.statusType || NO_PRESENCE : 'online',
         ),
     ];
-    return modal(appId, record ? t('form_edit_title') : t('form_new_title'), blocks, t('save'), t('cancel'));
+    return adminModal(appId, record ? t('form_edit_title') : t('form_new_title'), blocks, t('save'), t('cancel'));
 }
 
 export interface AdminFormInput {

@@ -21,15 +21,29 @@ import { takeInactiveNotice } from '../services/presence/notices';
 import { canManageUserStatus } from '../services/rights';
 import { RecordStore } from '../storage/records';
 import { applyOwnStatus } from '../services/applyOwnStatus';
+import { readRecentStatuses } from '../services/recentStatuses';
+import { scheduleOwnStatus } from '../services/scheduledStatus';
+import { CustomUserStatus } from '../core/customStatus/CustomUserStatus';
+import { isUserPresence, UserPresence } from '../core/status/presets';
 import { chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus } from '../services/CustomStatusService';
 import { customStatusReason } from '../services/customStatusText';
+import { latestAuditLines } from '../services/reports/auditText';
+import { presenceReport } from '../services/reports/presenceReport';
 import { CustomStatusRepository, toCustomUserStatus } from '../storage/CustomStatusRepository';
 import { adminFormView, adminListView, CustomStatusAdminId, NEW_RECORD, readAdminForm } from './CustomStatusAdminView';
+import { auditReportView, presenceReportView } from './AdminReportViews';
+import { readPickerSpan } from './pickerSchedule';
 import { readPickerState, StatusPickerId, statusPickerView } from './StatusPickerView';
 
+const SPAN_ERROR_KEYS = { past: 'error_past_span', order: 'error_span_order', 'too-far': 'error_span_too_far' } as const;
+
 export async function openStatusPicker(app: IApp, read: IRead, persistence: IPersistence, user: IUser) {
-    const [customs, notice] = await Promise.all([listAllCustomStatuses(read), takeInactiveNotice({ read, persis: persistence }, user)]);
-    return statusPickerView(app.getID(), languageOf(user), customs, { status: user.status, statusText: user.statusText }, notice);
+    const [customs, notice, recent] = await Promise.all([
+        listAllCustomStatuses(read),
+        takeInactiveNotice({ read, persis: persistence }, user),
+        readRecentStatuses(read, user.id),
+    ]);
+    return statusPickerView(app.getID(), languageOf(user), customs, { status: user.status, statusText: user.statusText }, notice, recent);
 }
 
 export async function openAdminConsole(app: IApp, read: IRead, user: IUser) {
@@ -58,8 +72,15 @@ export async function handleActionButton(
     return responder.successResponse();
 }
 
-/** Block actions of the admin console: search, new, edit, delete (each re-checks the right). */
-export async function handleBlockAction(app: IApp, context: UIKitBlockInteractionContext, read: IRead, persistence: IPersistence): Promise<IUIKitResponse> {
+/** Block actions of the admin console: search, new, edit, delete, the Presence and Audit trail reports, back (each re-checks the right). */
+export async function handleBlockAction(
+    app: IApp,
+    context: UIKitBlockInteractionContext,
+    read: IRead,
+    http: IHttp,
+    persistence: IPersistence,
+    modify: IModify,
+): Promise<IUIKitResponse> {
     const { actionId, user, value } = context.getInteractionData();
     const responder = context.getInteractionResponder();
     const language = languageOf(user);
@@ -69,6 +90,9 @@ export async function handleBlockAction(app: IApp, context: UIKitBlockInteractio
         CustomStatusAdminId.NewAction,
         CustomStatusAdminId.EditAction,
         CustomStatusAdminId.DeleteAction,
+        CustomStatusAdminId.ReportPresenceAction,
+        CustomStatusAdminId.AuditAction,
+        CustomStatusAdminId.BackAction,
     ];
     if (!adminActions.includes(actionId)) {
         return responder.successResponse();
@@ -82,6 +106,16 @@ export async function handleBlockAction(app: IApp, context: UIKitBlockInteractio
             return responder.updateModalViewResponse(adminListView(appId, language, await listAllCustomStatuses(read), value ?? ''));
         case CustomStatusAdminId.NewAction:
             return responder.updateModalViewResponse(adminFormView(appId, language));
+        case CustomStatusAdminId.BackAction:
+            return responder.updateModalViewResponse(adminListView(appId, language, await listAllCustomStatuses(read)));
+        case CustomStatusAdminId.ReportPresenceAction: {
+            const report = await presenceReport(app, { read, modify, http, persis: persistence }, language, new Date());
+            return responder.updateModalViewResponse(presenceReportView(appId, language, report));
+        }
+        case CustomStatusAdminId.AuditAction: {
+            const lines = await latestAuditLines(read, user);
+            return responder.updateModalViewResponse(auditReportView(appId, language, lines, translator(STATUS_MESSAGES, language)('audit_empty')));
+        }
         case CustomStatusAdminId.EditAction: {
             const record =
                 value && value !== NEW_RECORD ? await new CustomStatusRepository(new RecordStore(read.getPersistenceReader())).findById(value) : undefined;
@@ -123,32 +157,61 @@ export async function handleViewSubmit(
         if (!input.choice) {
             return fieldError(StatusPickerId.StatusBlock, ui('error_choose_status'));
         }
+        const statusT = translator(STATUS_MESSAGES, language);
+        const span = readPickerSpan(input.from, input.to, new Date(), user.utcOffset ?? 0);
+        if (span.kind === 'error') {
+            const block = span.field === 'from' ? StatusPickerId.FromBlock : StatusPickerId.ToBlock;
+            const text =
+                span.reason === 'incomplete'
+                    ? ui('error_schedule_incomplete')
+                    : span.reason === 'invalid'
+                      ? ui('error_schedule_invalid')
+                      : statusT(SPAN_ERROR_KEYS[span.reason], { span: span.text });
+            return fieldError(block, text);
+        }
+        let wanted: { status?: UserPresence; message: string; custom?: CustomUserStatus };
+        if (input.choice.kind === 'custom') {
+            const custom = await findCustomStatus(read, input.choice.id);
+            if (!custom) {
+                return fieldError(StatusPickerId.StatusBlock, ui('error_status_gone'));
+            }
+            wanted = { ...(isUserPresence(custom.statusType) ? { status: custom.statusType } : {}), message: custom.name, custom };
+        } else if (input.choice.kind === 'recent') {
+            wanted = { ...(input.choice.status ? { status: input.choice.status } : {}), message: input.choice.message };
+        } else {
+            const preset = input.choice.status;
+            wanted = { ...(isUserPresence(preset) ? { status: preset } : {}), message: input.message ?? '' };
+        }
+        const fresh = (await read.getUserReader().getById(user.id)) ?? user;
+        if (span.kind === 'span') {
+            // a schedule ends at its own end: "clear after" does not apply
+            const scheduled = await scheduleOwnStatus(read, modify, persistence, fresh, {
+                ...(wanted.status ? { status: wanted.status } : {}),
+                message: wanted.message,
+                start: span.start,
+                end: span.end,
+            });
+            return scheduled.ok ? responder.successResponse() : fieldError(StatusPickerId.StatusBlock, errorLine(statusT, scheduled.error));
+        }
         let expiresAt: Date | undefined;
         if (input.clearAfter !== 'never') {
             const parsed = parseDuration(input.clearAfter, new Date(), user.utcOffset ?? 0);
             if (!parsed.ok) {
-                return fieldError(
-                    StatusPickerId.ClearAfterBlock,
-                    translator(STATUS_MESSAGES, language)('error_invalid_duration', { duration: input.clearAfter }),
-                );
+                return fieldError(StatusPickerId.ClearAfterBlock, statusT('error_invalid_duration', { duration: input.clearAfter }));
             }
             expiresAt = parsed.until;
         }
-        const fresh = (await read.getUserReader().getById(user.id)) ?? user;
-        let applied;
-        if (input.choice.kind === 'custom') {
-            const status = await findCustomStatus(read, input.choice.id);
-            if (!status) {
-                return fieldError(StatusPickerId.StatusBlock, ui('error_status_gone'));
-            }
-            applied = await chooseCustomStatus(read, modify, persistence, fresh, status, { expiresAt });
-        } else {
-            applied = await applyOwnStatus(read, modify, persistence, fresh, { status: input.choice.status, message: input.message ?? '', expiresAt });
-        }
+        const applied = wanted.custom
+            ? await chooseCustomStatus(read, modify, persistence, fresh, wanted.custom, { expiresAt })
+            : await applyOwnStatus(read, modify, persistence, fresh, {
+                  ...(wanted.status ? { status: wanted.status } : {}),
+                  message: wanted.message,
+                  expiresAt,
+              });
         if (!applied.ok) {
             const block =
                 applied.error.kind === 'rule' && applied.error.code === 'error-invalid-date' ? StatusPickerId.ClearAfterBlock : StatusPickerId.StatusBlock;
-            return fieldError(block, errorLine(translator(STATUS_MESSAGES, language), applied.error));
+            return fieldError(block, errorLine(statusT, applied.error));
         }
         return responder.successResponse();
     }

@@ -28,7 +28,12 @@ describe('views', () => {
             choice: { kind: 'preset', status: 'busy' },
             message: 'x',
             clearAfter: 'never',
+            from: '',
+            to: '',
         });
+        expect(decodeChoice('recent:busy:At 10:30')).toEqual({ kind: 'recent', status: 'busy', message: 'At 10:30' });
+        expect(decodeChoice('recent::Working from home')).toEqual({ kind: 'recent', message: 'Working from home' });
+        expect(decodeChoice('recent:bogus:x')).toBeUndefined();
     });
 
     test('the console lists, filters and says when nothing matches', () => {

@@ -1,0 +1,56 @@
+import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
+import { AuditEntry, pageAudit } from '../../core/audit/AuditEntry';
+import { CUSTOM_STATUS_MESSAGES } from '../../i18n/customStatusMessages';
+import { STATUS_MESSAGES, StatusMessageKey } from '../../i18n/statusMessages';
+import { languageOf, translator, Translator } from '../../i18n/translate';
+import { AuditRepository } from '../../storage/AuditRepository';
+import { RecordStore } from '../../storage/records';
+import { describeStatus, formatUntil } from '../../commands/CommandContext';
+import { presenceLabel } from '../customStatusText';
+
+/** One entry as a line in the reader's language and time zone. */
+export function auditLine(t: Translator<StatusMessageKey>, language: string | undefined, entry: AuditEntry, utcOffset: number): string {
+    const ct = translator(CUSTOM_STATUS_MESSAGES, language);
+    const details = entry.details as Record<string, unknown>;
+    const text = (key: string) => (typeof details[key] === 'string' ? (details[key] as string) : '');
+    const previous = (details.previous ?? {}) as Record<string, unknown>;
+    let what: string;
+    switch (entry.action) {
+        case 'user-status.set':
+            what = t('audit_status_set', {
+                target: entry.target?.username ?? entry.target?._id ?? '',
+                status: describeStatus(t, text('status') || undefined, text('message')),
+            });
+            break;
+        case 'custom-user-status.create':
+            what = t('audit_custom_create', { name: text('name'), presence: presenceLabel(ct, text('statusType')) });
+            break;
+        case 'custom-user-status.update':
+            what = t('audit_custom_update', { previous: String(previous.name ?? ''), name: text('name'), presence: presenceLabel(ct, text('statusType')) });
+            break;
+        case 'custom-user-status.delete':
+            what = t('audit_custom_delete', { name: text('name') });
+            break;
+        case 'presence.off':
+            what = t('audit_presence_off', { count: String(details.count ?? ''), cap: String(details.cap ?? '') });
+            break;
+        case 'presence.on':
+            what = t('audit_presence_on');
+            break;
+    }
+    const who = entry.actor ? `@${entry.actor.username ?? entry.actor._id}` : t('audit_app');
+    return t('audit_line', { when: formatUntil(new Date(entry.ts), utcOffset), who, what, source: t(`audit_source_${entry.source}` as StatusMessageKey) });
+}
+
+/** The audit trail's latest entries shown to a reader (the command and the console show 20). */
+export const AUDIT_LINES_SHOWN = 20;
+
+/** The latest entries (all, or those concerning one user) as lines in the reader's language and time zone. */
+export async function latestAuditLines(read: IRead, reader: { utcOffset?: number; settings?: IUser['settings'] }, userId?: string): Promise<string[]> {
+    const language = languageOf(reader);
+    const t = translator(STATUS_MESSAGES, language);
+    const entries = pageAudit(await new AuditRepository(new RecordStore(read.getPersistenceReader())).list(userId), 0, AUDIT_LINES_SHOWN);
+    return entries.map((entry) => auditLine(t, language, entry, reader.utcOffset ?? 0));
+}
