@@ -14,13 +14,15 @@ import { setUserStatus } from './setUserStatus';
 interface BoundaryJobData {
     userId: string;
     token: string;
+    /** the boundary the job was armed for: every instance arms the same one, and it is claimed once */
+    at: string;
 }
 
 const newToken = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 async function armNext(scheduler: ISchedulerModify, record: WorkingHoursRecord, now: Date): Promise<void> {
     const next = nextBoundary(record, now);
-    const data: BoundaryJobData = { userId: record.userId, token: record.token };
+    const data: BoundaryJobData = { userId: record.userId, token: record.token, at: next.at.toISOString() };
     await scheduler.scheduleOnce({ id: UserJobId.WorkingHoursBoundary, when: next.at, data: { ...data } });
 }
 
@@ -110,7 +112,7 @@ export type BoundaryOutcome = 'away' | 'back' | 'superseded' | 'elsewhere';
  * record's token and the boundary's time).
  */
 export async function runWorkingHoursBoundary(context: Record<string, unknown>, access: Access, logger: ILogger, now = new Date()): Promise<BoundaryOutcome> {
-    const { userId, token } = context as Partial<BoundaryJobData>;
+    const { userId, token, at } = context as Partial<BoundaryJobData>;
     if (typeof userId !== 'string' || typeof token !== 'string') {
         return 'superseded';
     }
@@ -119,8 +121,9 @@ export async function runWorkingHoursBoundary(context: Record<string, unknown>, 
     if (!record || record.token !== token) {
         return 'superseded';
     }
-    const minute = Math.floor(now.getTime() / 60_000);
-    if (!(await claimOnce(store, `working-hours:${token}:${minute}`))) {
+    // jobs armed before the boundary was in their data: the minute they run in
+    const boundary = typeof at === 'string' ? at : String(Math.floor(now.getTime() / 60_000));
+    if (!(await claimOnce(store, `working-hours:${token}:${boundary}`))) {
         return 'elsewhere';
     }
     const user = await access.read.getUserReader().getById(userId);

@@ -129,6 +129,47 @@ describe('the app on two instances', () => {
         expect(restores.map((u) => u.fields)).toEqual([{ status: 'busy', statusText: 'planning' }]);
     }, 120_000);
 
+    it('a scheduled status and a working-hours boundary each apply once, although both instances armed their jobs', async () => {
+        const [bob, carl] = [users[3], users[4]];
+        const when = (date: Date) => `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)}`;
+        const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+        await ws.app('POST', 'users.setStatus', { status: 'online', message: 'desk' }, bob);
+        const start = new Date(Date.now() + 2 * 86_400_000);
+        expect((await ws.command(bob, 'status', `busy from ${when(start)} to ${when(new Date(start.getTime() + 3600_000))} Offsite`)).status).toBe(200);
+
+        // carl's working hours leave out the next two hours: away at once; then carl chooses online anyway
+        const now = new Date();
+        const minutes = now.getUTCHours() * 60 + now.getUTCMinutes();
+        const [from, to] = minutes + 180 < 1440 ? [minutes + 120, minutes + 180] : [minutes - 180, minutes - 120];
+        expect((await ws.command(carl, 'status', `hours ${hhmm(from)}-${hhmm(to)} mon-sun`)).status).toBe(200);
+        // carl has no session (the restart above closed them): what the app set shows in the updates it made
+        const carlUpdates = async () =>
+            (
+                (await ws.request('GET', '/api/workspace/userUpdates', undefined, ws.admin)).body.updates as Array<{
+                    userId: string;
+                    fields: { status?: string };
+                }>
+            )
+                .filter((u) => u.userId === carl.userId)
+                .map((u) => u.fields.status);
+        await pollUntil(carlUpdates, (list) => list.includes('away'), { what: 'carl away outside working hours' });
+        await ws.app('POST', 'users.setStatus', { status: 'online', message: 'here' }, carl);
+
+        // each instance arms both jobs again when it starts
+        await ws.restart();
+        const before = (await ws.request('GET', '/api/workspace/userUpdates', undefined, ws.admin)).body.updates as Array<{ seq: number }>;
+        const after = before.reduce((m, u) => Math.max(m, u.seq), 0);
+        expect(await ws.runJobsNow('status-schedule-start')).toBeGreaterThanOrEqual(2);
+        expect(await ws.runJobsNow('working-hours-boundary')).toBeGreaterThanOrEqual(2);
+        const updates = (await ws.request('GET', `/api/workspace/userUpdates?after=${after}`, undefined, ws.admin)).body.updates as Array<{
+            userId: string;
+            fields: { status?: string; statusText?: string };
+        }>;
+        expect(updates.filter((u) => u.userId === bob.userId).map((u) => u.fields)).toEqual([{ status: 'busy', statusText: 'Offsite' }]);
+        expect(updates.filter((u) => u.userId === carl.userId).map((u) => u.fields.status)).toEqual(['away']);
+    }, 180_000);
+
     it('the cap crossing on two instances: one turn-off, one message per admin', async () => {
         // the restart above closed every session: open them again, then cross a cap of 100
         for (const s of sessions.splice(0)) await s.close();

@@ -6,7 +6,7 @@ import { setUserStatus } from '../../services/setUserStatus';
 import { findWorkspaceUser, toStatusUser, workspaceFlag } from '../../services/statusContext';
 import { AppSetting } from '../../settings/AppSetting';
 import { WorkspaceSetting } from '../../settings/WorkspaceSetting';
-import { CommandContext, CommandReply, errorLine, formatUntil, reply, replyError, statusLabel } from '../CommandContext';
+import { CommandContext, CommandReply, describeStatus, errorLine, formatUntil, reply, replyError } from '../CommandContext';
 
 /**
  * `set @user <status> [duration] [message]`: someone else's status, with the same rules as
@@ -51,7 +51,8 @@ export async function setOtherStatus(
         { ...(status ? { status } : {}), ...(message !== undefined ? { message } : {}), ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) },
         target,
     );
-    const label = statusLabel(t, status);
+    // what the user now shows: a message kept as it was is part of it too
+    const label = describeStatus(t, status ?? target.status, message ?? target.statusText);
     return reply(
         expiresAt
             ? t('set_other_done_until', { username: target.username, status: label, until: formatUntil(expiresAt, sender.utcOffset ?? 0) })
