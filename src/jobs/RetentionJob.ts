@@ -12,12 +12,14 @@ import { RecordStore } from '../storage/records';
 
 export const RETENTION_JOB = 'retention';
 export const RETENTION_INTERVAL = '6 hours';
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The days of claims each run removes, before yesterday (a missed run catches up). */
+const CLAIM_DAYS_CHECKED = 7;
 
 /**
- * What the app keeps for a time only: audit entries and daily peaks (90 days), claims (a day),
- * the records of instances that are gone. Audit days are removed day by day (the 30 days before the
- * 90 kept, so a missed run catches up), so a run's work never grows with users.
+ * What the app keeps for a time only: audit entries and daily peaks (90 days), claims (until the
+ * day after), the records of instances that are gone. Audit entries and claims are removed a whole
+ * day at a time (the days before those kept, so a missed run catches up), so a run's calls never
+ * grow with users.
  */
 export async function runRetention(read: IRead, persis: IPersistence, now = new Date()): Promise<void> {
     const store = new RecordStore(read.getPersistenceReader(), persis);
@@ -27,7 +29,11 @@ export async function runRetention(read: IRead, persis: IPersistence, now = new 
         await audit.removeDay(date);
     }
     await pruneHistory(store, now);
-    await new ClaimRepository(store).prune(new Date(now.getTime() - DAY_MS));
+    // claims are needed while a duplicate job may still run (minutes); the days before yesterday go
+    const claims = new ClaimRepository(store);
+    for (const date of lastDates(CLAIM_DAYS_CHECKED + 2, now).slice(0, CLAIM_DAYS_CHECKED)) {
+        await claims.removeDay(date);
+    }
     await new ConnectionCountRepository(store).pruneInstances(now);
 }
 

@@ -15,6 +15,8 @@ export interface Claim {
 const ALL = miscKey('cluster-claim');
 const forKey = (key: string) => [ALL, miscKey(`cluster-claim:${key}`)];
 const forClaim = (key: string, claimId: string) => [...forKey(key), miscKey(`cluster-claim-id:${claimId}`)];
+/** the day a claim was taken: old claims go a whole day at a time, without reading them */
+const byDay = (date: string) => miscKey(`cluster-claim-day:${date}`);
 const isClaim = hasFields<Claim>({ key: 'string', claimId: 'string', at: 'string' });
 
 export class ClaimRepository {
@@ -25,20 +27,16 @@ export class ClaimRepository {
     }
 
     public async add(claim: Claim): Promise<void> {
-        await this.store.insert(forClaim(claim.key, claim.claimId), claim);
+        await this.store.insert([...forClaim(claim.key, claim.claimId), byDay(claim.at.slice(0, 10))], claim);
     }
 
     public async remove(claim: Pick<Claim, 'key' | 'claimId'>): Promise<void> {
         await this.store.remove(forClaim(claim.key, claim.claimId));
     }
 
-    /** Removes the claims taken before `before` (their actions are long done). */
-    public async prune(before: Date): Promise<number> {
-        const old = (await this.store.all([ALL], isClaim)).filter((claim) => claim.at < before.toISOString());
-        for (const claim of old) {
-            await this.remove(claim);
-        }
-        return old.length;
+    /** Removes one day's claims (their actions are long done): one call, whatever their number. */
+    public async removeDay(date: string): Promise<number> {
+        return (await this.store.remove([ALL, byDay(date)])).length;
     }
 
     /**
