@@ -153,27 +153,28 @@ export async function handleViewSubmit(
 
     if (viewId === StatusPickerId.View) {
         const input = readPickerState(view.state);
-        const fieldError = (block: string, text: string) => responder.viewErrorResponse({ viewId, errors: { [block]: text } });
+        // Rocket.Chat's UIKit renderer finds a field's error under the field's action id
+        const fieldError = (actionId: string, text: string) => responder.viewErrorResponse({ viewId, errors: { [actionId]: text } });
         if (!input.choice) {
-            return fieldError(StatusPickerId.StatusBlock, ui('error_choose_status'));
+            return fieldError(StatusPickerId.StatusAction, ui('error_choose_status'));
         }
         const statusT = translator(STATUS_MESSAGES, language);
         const span = readPickerSpan(input.from, input.to, new Date(), user.utcOffset ?? 0);
         if (span.kind === 'error') {
-            const block = span.field === 'from' ? StatusPickerId.FromBlock : StatusPickerId.ToBlock;
+            const field = span.field === 'from' ? StatusPickerId.FromAction : StatusPickerId.ToAction;
             const text =
                 span.reason === 'incomplete'
                     ? ui('error_schedule_incomplete')
                     : span.reason === 'invalid'
                       ? ui('error_schedule_invalid')
                       : statusT(SPAN_ERROR_KEYS[span.reason], { span: span.text });
-            return fieldError(block, text);
+            return fieldError(field, text);
         }
         let wanted: { status?: UserPresence; message: string; custom?: CustomUserStatus };
         if (input.choice.kind === 'custom') {
             const custom = await findCustomStatus(read, input.choice.id);
             if (!custom) {
-                return fieldError(StatusPickerId.StatusBlock, ui('error_status_gone'));
+                return fieldError(StatusPickerId.StatusAction, ui('error_status_gone'));
             }
             wanted = { ...(isUserPresence(custom.statusType) ? { status: custom.statusType } : {}), message: custom.name, custom };
         } else if (input.choice.kind === 'recent') {
@@ -191,13 +192,13 @@ export async function handleViewSubmit(
                 start: span.start,
                 end: span.end,
             });
-            return scheduled.ok ? responder.successResponse() : fieldError(StatusPickerId.StatusBlock, errorLine(statusT, scheduled.error));
+            return scheduled.ok ? responder.successResponse() : fieldError(StatusPickerId.StatusAction, errorLine(statusT, scheduled.error));
         }
         let expiresAt: Date | undefined;
         if (input.clearAfter !== 'never') {
             const parsed = parseDuration(input.clearAfter, new Date(), user.utcOffset ?? 0);
             if (!parsed.ok) {
-                return fieldError(StatusPickerId.ClearAfterBlock, statusT('error_invalid_duration', { duration: input.clearAfter }));
+                return fieldError(StatusPickerId.ClearAfterAction, statusT('error_invalid_duration', { duration: input.clearAfter }));
             }
             expiresAt = parsed.until;
         }
@@ -209,9 +210,9 @@ export async function handleViewSubmit(
                   expiresAt,
               });
         if (!applied.ok) {
-            const block =
-                applied.error.kind === 'rule' && applied.error.code === 'error-invalid-date' ? StatusPickerId.ClearAfterBlock : StatusPickerId.StatusBlock;
-            return fieldError(block, errorLine(statusT, applied.error));
+            const field =
+                applied.error.kind === 'rule' && applied.error.code === 'error-invalid-date' ? StatusPickerId.ClearAfterAction : StatusPickerId.StatusAction;
+            return fieldError(field, errorLine(statusT, applied.error));
         }
         return responder.successResponse();
     }
@@ -234,7 +235,7 @@ export async function handleViewSubmit(
             return responder.viewErrorResponse({
                 viewId,
                 errors: {
-                    [onPresence ? CustomStatusAdminId.PresenceBlock : form.nameBlockId]: customStatusReason(t, error, {
+                    [onPresence ? CustomStatusAdminId.PresenceAction : CustomStatusAdminId.NameAction]: customStatusReason(t, error, {
                         name: form.name,
                         type: form.statusType,
                     }),

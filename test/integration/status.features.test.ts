@@ -124,7 +124,7 @@ describe('scheduled, recent, audited and working-hours statuses (local workspace
             'picker-status': { 'picker-status-select': 'preset:away' },
             'picker-from': { 'picker-from-input': when(start) },
         });
-        expect(half.body).toMatchObject({ success: false, errors: { 'picker-to': 'Give both a start and an end, or neither' } });
+        expect(half.body).toMatchObject({ success: false, errors: { 'picker-to-input': 'Give both a start and an end, or neither' } });
 
         expect(await run(carol, 'scheduled cancel 1')).toBe(`Cancelled: Busy "Dentist" from ${when(start)} (UTC) to ${when(end)} (UTC).`);
         expect(await run(carol, 'scheduled')).toBe('You have no scheduled statuses.');

@@ -98,13 +98,13 @@ describe('the picker', () => {
 
     it('puts a wrong or half-given schedule on its field and changes nothing', async () => {
         const incomplete = await submit('u1', 'user-status-picker', pickerState('preset:busy', { from: '14:00', to: '' }));
-        expect(incomplete).toMatchObject({ success: false, type: 'errors', errors: { 'picker-to': 'Give both a start and an end, or neither' } });
+        expect(incomplete).toMatchObject({ success: false, type: 'errors', errors: { 'picker-to-input': 'Give both a start and an end, or neither' } });
         const notATime = await submit('u1', 'user-status-picker', pickerState('preset:busy', { from: 'lunchtime', to: '15:00' }));
-        expect(notATime).toMatchObject({ success: false, errors: { 'picker-from': expect.stringMatching(/^Not a time/) } });
+        expect(notATime).toMatchObject({ success: false, errors: { 'picker-from-input': expect.stringMatching(/^Not a time/) } });
         const badEnd = await submit('u1', 'user-status-picker', pickerState('preset:busy', { from: '14:00', to: 'later' }));
-        expect(badEnd).toMatchObject({ success: false, errors: { 'picker-to': expect.stringMatching(/^Not a time/) } });
+        expect(badEnd).toMatchObject({ success: false, errors: { 'picker-to-input': expect.stringMatching(/^Not a time/) } });
         const past = await submit('u1', 'user-status-picker', pickerState('preset:busy', { from: '2020-01-01 09:00', to: '2020-01-01 10:00' }));
-        expect(past).toMatchObject({ success: false, errors: { 'picker-to': '"2020-01-01 09:00 – 2020-01-01 10:00" is over already.' } });
+        expect(past).toMatchObject({ success: false, errors: { 'picker-to-input': '"2020-01-01 09:00 – 2020-01-01 10:00" is over already.' } });
         expect(user('u1')).toMatchObject({ status: 'online', statusText: 'hi' });
         expect(world.scheduled).toHaveLength(0);
     });
