@@ -38,7 +38,16 @@ async function capReaction(mode: 'workspace' | 'estimate', rounds: number): Prom
                 },
             );
             if (await disabled()) {
-                throw new Error('the service is off at 200 connections');
+                const audit = await ws.app('GET', 'status.audit?count=8', undefined, ws.admin);
+                console.error(
+                    JSON.stringify(
+                        audit.body.entries?.map((e: { action: string; source: string; details: unknown; ts: string }) => [e.ts, e.action, e.source, e.details]),
+                    ),
+                );
+                for (const id of ['Presence_broadcast_disabled', 'Troubleshoot_Disable_Presence_Broadcast']) {
+                    console.error(id, (await ws.request('GET', `/api/v1/settings/${id}`, undefined, ws.admin)).body.value);
+                }
+                throw new Error(`${mode}, round ${round}: the service is off at 200 connections`);
             }
             const start = process.hrtime.bigint();
             const crossing = await ws.openSession(users[200]);
@@ -62,7 +71,7 @@ async function capReaction(mode: 'workspace' | 'estimate', rounds: number): Prom
 
 async function main(): Promise<void> {
     const rounds = Number(process.env.BENCH_CAP_ROUNDS ?? 5);
-    for (const mode of ['workspace', 'estimate'] as const) {
+    for (const mode of (process.env.BENCH_CAP_MODES ?? 'workspace,estimate').split(',') as Array<'workspace' | 'estimate'>) {
         const times = await capReaction(mode, rounds);
         console.log(
             `cap reaction (${mode === 'workspace' ? "Rocket.Chat's own count" : 'the estimate'}), resume-only sessions: ${times.map((t) => t.toFixed(0)).join(', ')} ms`,

@@ -6,6 +6,7 @@ import { messageAdmins } from '../services/presence/admins';
 import { checkPresence } from '../services/presence/presenceCheck';
 import { enablePresence, readPresenceState, turnOff } from '../services/presence/presenceSwitch';
 import { readPresenceConfig } from '../services/presence/presenceConfig';
+import { isOwnEcho, mirrorPresenceState } from '../services/presence/settingMirror';
 import { PRESENCE_MESSAGES } from '../i18n/presenceMessages';
 import { translator } from '../i18n/translate';
 import { AppSetting } from '../settings/AppSetting';
@@ -33,13 +34,16 @@ export type SwitchTrigger = 'switch' | 'unlimited';
 /**
  * An admin switched `presence_service_enabled` (or switched `presence_cap_unlimited` on) on the
  * settings page; the hook cannot write persistence, so this job does it. The setting is read
- * again first: a change that a later one replaced (the app's own mirror of its state arriving
- * late, too) does nothing.
+ * again first: a change that a later one replaced does nothing; nor does the app's own write of the
+ * switch coming back (the engine may store two of its writes in either order).
  */
 export async function runPresenceSwitch(app: PresenceApp, access: PresenceAccess, enabled: boolean, trigger: SwitchTrigger = 'switch'): Promise<void> {
     const setting = trigger === 'switch' ? AppSetting.PresenceServiceEnabled : AppSetting.PresenceCapUnlimited;
     const stillWanted = trigger === 'switch' ? enabled : true;
     if (parseBoolean(await appSettingValue(access.read, setting), !stillWanted) !== stillWanted) {
+        return;
+    }
+    if (trigger === 'switch' && (await isOwnEcho(access, stillWanted))) {
         return;
     }
     if (!enabled) {
@@ -55,7 +59,7 @@ export async function runPresenceSwitch(app: PresenceApp, access: PresenceAccess
         return;
     }
     // refused: the switch goes back off, and the admins learn why
-    await app.getAccessors().environmentWriter.getSettings().updateValue(AppSetting.PresenceServiceEnabled, false);
+    await mirrorPresenceState(app, access, false);
     if (outcome.kind === 'refusedByServer') {
         await messageAdmins(app, access, (language) => translator(PRESENCE_MESSAGES, language)('admin_enable_refused_server'));
     }

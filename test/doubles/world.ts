@@ -108,6 +108,10 @@ export class FakeWorld {
     };
     /** the server's own connection count, for the default server behaviour above */
     public serverCount = 0;
+    /** how long the engine takes to store an app setting write (0: at once) */
+    public appSettingWriteDelayMs: (id: string, value: unknown) => number = () => 0;
+    /** called when an app setting write is stored (the engine then runs `onSettingUpdated`) */
+    public onAppSettingStored: (id: string, value: unknown) => void = () => undefined;
     /** up to this many ms of random delay on every persistence operation, so concurrent writers interleave */
     public jitterMs = 0;
     private failures = new Map<FailurePoint, { times: number; when?: (detail: string[]) => boolean }>();
@@ -361,7 +365,17 @@ export class FakeWorld {
                     getSettings: () => ({
                         updateValue: async (id: string, value: unknown) => {
                             this.settingWrites.push({ id, value });
-                            this.appSettings[id] = value;
+                            // as the engine: stored later (after the app's pre-update hook), then the hook of the change
+                            const land = () => {
+                                this.appSettings[id] = value;
+                                this.onAppSettingStored(id, value);
+                            };
+                            const delay = this.appSettingWriteDelayMs(id, value);
+                            if (delay > 0) {
+                                setTimeout(land, delay);
+                            } else {
+                                land();
+                            }
                         },
                     }),
                     getServerSettings: () => ({

@@ -1,15 +1,15 @@
 import { checkEnable } from '../../core/presence/ConnectionCap';
 import { PRESENCE_MESSAGES } from '../../i18n/presenceMessages';
 import { translator } from '../../i18n/translate';
-import { AppSetting } from '../../settings/AppSetting';
 import { PresenceState, PresenceStateRepository, TurnOffReason } from '../../storage/presence/PresenceStateRepository';
 import { messageAdmins } from './admins';
 import { countConnections } from './connectionCount';
 import { ChangeOrigin, recordAudit } from '../audit';
 import { claimOnce } from '../clusterClaim';
-import { PresenceAccess, PresenceApp, describeError, storeOf } from './PresenceApp';
+import { PresenceAccess, PresenceApp, storeOf } from './PresenceApp';
 import { PresenceConfig, readPresenceConfig } from './presenceConfig';
 import { askServerToBroadcast, isServerBroadcastDisabled, stopServerBroadcast } from './serverPresence';
+import { mirrorPresenceState } from './settingMirror';
 
 export async function readPresenceState(access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
     const state = await new PresenceStateRepository(storeOf(access)).get();
@@ -51,14 +51,6 @@ export async function isPresenceOff(access: Pick<PresenceAccess, 'read'>): Promi
     return !state.enabled || serverOff;
 }
 
-/** Mirrors the state to the settings page; the engine stores it later (its updater does not wait), failures are logged. */
-function mirrorSetting(app: PresenceApp, enabled: boolean): void {
-    app.getAccessors()
-        .environmentWriter.getSettings()
-        .updateValue(AppSetting.PresenceServiceEnabled, enabled)
-        .catch((error: unknown) => app.getLogger().error(`presence: could not update the settings page: ${describeError(error)}`));
-}
-
 export interface TurnOff {
     reason: TurnOffReason;
     count: number;
@@ -84,7 +76,7 @@ export async function turnOff(app: PresenceApp, access: PresenceAccess, turnOffD
     const { reason, count, cap } = turnOffDetails;
     await saveState(states, { enabled: false, epoch, reason, count, cap, at: new Date().toISOString() });
     app.getLogger().warn(`presence: the service is off (${reason}), ${count} connections, cap ${cap}`);
-    mirrorSetting(app, false);
+    await mirrorPresenceState(app, access, false);
     await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.off', { reason, count, cap, epoch });
     await stopServerBroadcast(app, access.read);
     if (reason !== 'admin') {
@@ -133,6 +125,6 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
         await saveState(states, { ...before, enabled: true, at: new Date().toISOString() });
         await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.on', { count: count.current, cap: settings.cap, epoch: before.epoch });
     }
-    mirrorSetting(app, true);
+    await mirrorPresenceState(app, access, true);
     return { kind: 'enabled', current: count.current, max: settings.cap };
 }

@@ -15,6 +15,7 @@ type Switch = typeof import('../../../src/services/presence/presenceSwitch');
 type Notices = typeof import('../../../src/services/presence/notices');
 type Hooks = typeof import('../../../src/listeners/PresenceSettingsListener');
 type Admins = typeof import('../../../src/services/presence/admins');
+type Mirror = typeof import('../../../src/services/presence/settingMirror');
 
 interface Instance {
     listeners: Listeners;
@@ -23,6 +24,7 @@ interface Instance {
     notices: Notices;
     hooks: Hooks;
     admins: Admins;
+    mirror: Mirror;
 }
 
 function instance(): Instance {
@@ -35,6 +37,7 @@ function instance(): Instance {
             notices: jest.requireActual('../../../src/services/presence/notices'),
             hooks: jest.requireActual('../../../src/listeners/PresenceSettingsListener'),
             admins: jest.requireActual('../../../src/services/presence/admins'),
+            mirror: jest.requireActual('../../../src/services/presence/settingMirror'),
         };
     });
     return loaded as Instance;
@@ -140,6 +143,7 @@ describe('the cap with the estimate (no access settings): users seen online', ()
         expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'enabled', current: 200, max: 200 });
         expect(await stateOf(world)).toMatchObject({ enabled: true, epoch: 1 });
         expect(world.workspaceSettings).toMatchObject({ Presence_broadcast_disabled: false, Troubleshoot_Disable_Presence_Broadcast: false });
+        await a.mirror.settledMirror();
         expect(world.settingWrites.map((w) => w.value)).toEqual([false, true]);
         expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'already' });
     });
@@ -325,6 +329,62 @@ describe('a switch that a later change replaced', () => {
         world.appSettings.presence_service_enabled = false;
         await a.monitor.runPresenceSwitch(world.app() as never, world.access(), true);
         expect((await stateOf(world)).enabled).toBe(false);
+    });
+
+    it("does nothing: the app's stored turn-off seen after a turn-on, before the turn-on's own write", async () => {
+        const { world } = worldWithAdmin();
+        const a = instance();
+        await a.sw.turnOff(world.app() as never, world.access(), { reason: 'admin', count: 3, cap: 200 }, { source: 'settings' });
+        await a.mirror.settledMirror();
+        expect(world.appSettings.presence_service_enabled).toBe(false);
+        // the state is on again (a REST enable), its mirror not yet asked for; the turn-off's write comes back
+        const states = new PresenceStateRepository(new RecordStore(world.persistenceReader(), world.persistence()));
+        await states.save({ ...(await states.get()), enabled: true });
+        await a.monitor.runPresenceSwitch(world.app() as never, world.access(), false);
+        expect((await stateOf(world)).enabled).toBe(true);
+        // an admin switching it off from there is a wish
+        await a.mirror.mirrorPresenceState(world.app() as never, world.access(), true);
+        await a.mirror.settledMirror();
+        world.appSettings.presence_service_enabled = false;
+        await a.monitor.runPresenceSwitch(world.app() as never, world.access(), false);
+        expect(await stateOf(world)).toMatchObject({ enabled: false, reason: 'admin' });
+    });
+
+    it("does nothing when the engine stores the app's turn-on after the turn-off that followed it", async () => {
+        const { world } = worldWithAdmin();
+        const a = instance();
+        // the engine's hook of each stored write, as on a server; the switch job it schedules runs at once
+        const configurationModify = {
+            scheduler: {
+                scheduleOnce: async (job: { id: string; data?: { enabled: boolean; trigger: 'switch' | 'unlimited' } }) => {
+                    if (job.id === 'presence-switch') {
+                        switchJobs += 1;
+                        await a.monitor.runPresenceSwitch(world.app() as never, world.access(), job.data?.enabled === true, job.data?.trigger);
+                    }
+                },
+            },
+        } as never;
+        let switchJobs = 0;
+        const hooks: Array<Promise<void>> = [];
+        world.onAppSettingStored = (id, value) => hooks.push(a.hooks.presenceSettingUpdated({ id, value } as never, configurationModify, world.read()));
+        // a "true" takes longer to store than a "false" (the pre-update hook reads more for it):
+        // it lands after the turn-off below, while the turn-off's "false" is still to be written
+        world.appSettingWriteDelayMs = (_id, value) => (value === true ? 1000 : 60);
+
+        await online(a, world, names('u', 201));
+        await offline(a, world, ['u0']);
+        expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toMatchObject({ kind: 'enabled' });
+        // at once the count crosses the cap again, before the turn-on's write is stored
+        await online(a, world, ['u0']);
+        expect(await stateOf(world)).toMatchObject({ enabled: false, epoch: 2 });
+        await offline(a, world, ['u0']);
+
+        await a.mirror.settledMirror();
+        await Promise.all(hooks);
+        await a.mirror.settledMirror();
+        expect(switchJobs).toBeGreaterThanOrEqual(1);
+        expect(await stateOf(world)).toMatchObject({ enabled: false, epoch: 2, reason: 'cap' });
+        expect(world.appSettings.presence_service_enabled).toBe(false);
     });
 });
 

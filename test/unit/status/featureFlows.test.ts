@@ -170,7 +170,9 @@ describe('working hours', () => {
 
 describe("someone else's status, and the audit trail", () => {
     it('an admin sets it with the command; the audit trail shows who, what and from where', async () => {
-        expect(await run('a1', 'set @bob busy 1h Covering support')).toMatch(/^@bob is now Busy "Covering support" until .* \(UTC\); then the previous status comes back\.$/);
+        expect(await run('a1', 'set @bob busy 1h Covering support')).toMatch(
+            /^@bob is now Busy "Covering support" until .* \(UTC\); then the previous status comes back\.$/,
+        );
         expect(user('u2')).toMatchObject({ status: 'busy', statusText: 'Covering support' });
         expect(await run('u1', 'set @bob away')).toMatch(/^You are not allowed to do that\./);
         expect(user('u2').status).toBe('busy');
