@@ -146,7 +146,7 @@ function AuditList({ entries, i18n }: { entries: AuditEntry[]; i18n: I18n }) {
     const translate = (key: string, vars?: Record<string, string | number>) => i18n.t(key as MessageKey, vars);
     if (!entries.length) {
         return (
-            <Box color="hint" data-qa="presence-audit-empty">
+            <Box color="hint" fontScale="p2" data-qa="presence-audit-empty">
                 {i18n.t('presence_audit_empty')}
             </Box>
         );
@@ -324,7 +324,13 @@ export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; app
                     <Box fontScale="p2b" mbe="x8">
                         {t('presence_history_table')}
                     </Box>
-                    {history.length ? <HistoryTable history={history} language={language} /> : <Box color="hint">{t('presence_history_empty')}</Box>}
+                    {history.length ? (
+                        <HistoryTable history={history} language={language} />
+                    ) : (
+                        <Box color="hint" fontScale="p2">
+                            {t('presence_history_empty')}
+                        </Box>
+                    )}
                 </Box>
             )}
         </Box>
