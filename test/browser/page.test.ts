@@ -240,11 +240,9 @@ suite('the web page in a real browser', () => {
         await admin.screenshot('05-presence-panel');
 
         // the early warning: a direct message from the app's bot, shown live in its room
-        console.log(JSON.stringify((await ws.request('GET', '/api/v1/im.messages?username=user-status.bot', undefined, ws.admin)).body).slice(0, 3000));
         const botRoom = page.locator('[data-qa=room]', { hasText: 'user-status.bot' });
         await botRoom.waitFor();
         await botRoom.click();
-        console.log(JSON.stringify((await ws.request('GET', '/api/v1/im.messages?roomId=' + ws.admin.userId + 'x', undefined, ws.admin)).body).slice(0, 300));
         const warning = PRESENCE_MESSAGES.en.admin_warning.split('{')[0];
         await page.locator('[data-qa=message][data-ephemeral=false]', { hasText: warning }).waitFor();
         expect(await page.locator('[data-qa=message]', { hasText: warning }).textContent()).toContain('warning level 1%');
