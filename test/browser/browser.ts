@@ -6,7 +6,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
@@ -83,14 +83,32 @@ export async function userMenu(page: Page, label: string | RegExp): Promise<void
     await page.locator('[data-qa=user-menu-items] button', { hasText: label }).click();
 }
 
-/** Chooses an option of a UIKit select (fuselage Select) found by its field label in the open modal. */
-export async function chooseOption(page: Page, fieldLabel: string | RegExp, option: string | RegExp): Promise<void> {
-    const field = page.locator('[data-qa=uikit-modal] .rcx-field', { has: page.locator('label', { hasText: fieldLabel }) });
-    await field.locator('.rcx-select').click();
-    await page.locator('.rcx-option', { hasText: option }).first().click();
+/** Opens the user menu and clicks one of the page's own entries by its id (`app-settings`, `presence-panel`, `room`, `logout`): any language. */
+export async function menuEntry(page: Page, id: string): Promise<void> {
+    await page.click('[data-qa=user-menu]');
+    await page.click(`[data-qa=user-menu-items] [data-qa="menu-${id}"]`);
 }
 
-/** The text input of a UIKit input block found by its field label in the open modal. */
-export function modalInput(page: Page, fieldLabel: string | RegExp) {
-    return page.locator('[data-qa=uikit-modal] .rcx-field', { has: page.locator('label', { hasText: fieldLabel }) }).locator('input');
+/** A block of the open modal, found by its block id (the page writes `data-block-id` around each block it renders). */
+export function modalBlock(page: Page, blockId: string, match: 'exact' | 'prefix' = 'exact') {
+    return page.locator(`[data-qa=uikit-modal] [data-block-id${match === 'prefix' ? '^' : ''}="${blockId}"]`);
+}
+
+/** Chooses an option of a UIKit select (fuselage Select) in the open modal's block `blockId`; waits until it shows. */
+export async function chooseOption(page: Page, blockId: string, option: string | RegExp): Promise<void> {
+    const select = modalBlock(page, blockId).locator('.rcx-select');
+    await select.click();
+    await page.locator('.rcx-option', { hasText: option }).first().click();
+    await modalBlock(page, blockId).locator('.rcx-select', { hasText: option }).waitFor();
+    await page.locator('.rcx-option').first().waitFor({ state: 'hidden' });
+}
+
+/** The text input of the open modal's input block `blockId` (`prefix`: a block id that starts so, e.g. one carrying a record id). */
+export function modalInput(page: Page, blockId: string, match: 'exact' | 'prefix' = 'exact') {
+    return modalBlock(page, blockId, match).locator('input');
+}
+
+/** An attribute of every element a locator matches, in document order. */
+export async function attributes(locator: Locator, name: string): Promise<Array<string | null>> {
+    return Promise.all((await locator.all()).map((element) => element.getAttribute(name)));
 }

@@ -1,4 +1,4 @@
-import { actionIds, groupStateByBlockId, initialValues, unsupportedTypes } from '../../../web/src/uikit/viewState';
+import { actionIds, blockKeys, groupStateByBlockId, initialValues, unsupportedTypes } from '../../../web/src/uikit/viewState';
 
 const blocks = [
     { type: 'input', blockId: 'b1', element: { type: 'static_select', actionId: 'a1', initialOption: { value: 'x' } } },
@@ -27,6 +27,18 @@ describe('UIKit view state, as Rocket.Chat keeps it', () => {
         expect(unsupportedTypes([{ type: 'callout' }, { type: 'input', element: { type: 'toggle_switch', actionId: 't' } }])).toEqual([
             'callout',
             'toggle_switch',
+        ]);
+    });
+
+    it('keys each block by its block id, so a block added above keeps the others (and their inputs) mounted', () => {
+        const before = blockKeys(blocks).map((b) => b.key);
+        const after = blockKeys([{ type: 'section', blockId: 'notice' }, ...blocks]).map((b) => b.key);
+        expect(after.slice(1)).toEqual(before);
+        expect(blockKeys([{ type: 'divider' }, { type: 'section', blockId: 'x' }, { type: 'section', blockId: 'x' }, null]).map((b) => b.key)).toEqual([
+            '#0',
+            'x',
+            'x#1',
+            '#3',
         ]);
     });
 });

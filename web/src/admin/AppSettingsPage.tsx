@@ -1,4 +1,5 @@
 import {
+    Accordion,
     Box,
     Button,
     ButtonGroup,
@@ -14,6 +15,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { Rest, RestError } from '../api/rest';
 import type { AppSettingDoc } from '../api/types';
+import { groupBySection } from './groupBySection';
 import { useI18n } from '../i18n/I18n';
 
 type Values = Record<string, unknown>;
@@ -73,15 +75,19 @@ function SettingInput({ setting, value, onChange }: { setting: AppSettingDoc; va
     }
 }
 
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
 /**
- * The app's settings page, as Rocket.Chat's Apps admin shows it: every setting with its label and
- * description from the app's i18n; saving sends the changed settings to POST /api/apps/:id/settings.
+ * The app's settings page, as Rocket.Chat's Apps admin shows it: the settings grouped by section
+ * (an accordion item per section, titled from the app's i18n), each with its label and description
+ * from the app's i18n; saving sends the changed settings to POST /api/apps/:id/settings, which runs
+ * the app's setting hooks (the engine's settings flow).
  */
 export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: string; appName: string }) {
     const { t, appT } = useI18n();
     const [settings, setSettings] = useState<AppSettingDoc[]>([]);
     const [edits, setEdits] = useState<Values>({});
-    const [notice, setNotice] = useState<{ type: 'success' | 'danger' | 'info'; text: string }>();
+    const [notice, setNotice] = useState<{ type: 'success' | 'danger' | 'info' | 'warning'; text: string }>();
     const [busy, setBusy] = useState(false);
 
     const load = useCallback(async () => {
@@ -93,6 +99,8 @@ export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: s
         load().catch((err) => setNotice({ type: 'danger', text: t('error', { error: String(err instanceof Error ? err.message : err) }) }));
     }, [load, t]);
 
+    const labelOf = (s: AppSettingDoc) => appT(appId, s.i18nLabel) || s.id;
+
     const save = async () => {
         const changed = settings.filter((s) => s.id in edits && edits[s.id] !== valueOf(s));
         if (!changed.length) {
@@ -102,10 +110,19 @@ export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: s
         setBusy(true);
         try {
             const payload = changed.map((s) => ({ ...s, value: s.type === 'int' || s.type === 'number' ? Number(edits[s.id]) : edits[s.id] }));
-            await rest.post(`/api/apps/${encodeURIComponent(appId)}/settings`, { settings: payload });
+            const answer = await rest.post<{ updated?: AppSettingDoc[] }>(`/api/apps/${encodeURIComponent(appId)}/settings`, { settings: payload });
             setEdits({});
             await load();
-            setNotice({ type: 'success', text: t('saved') });
+            // the app's hooks may store something else than what was sent (e.g. a refused custom status line, told in the value)
+            const adjusted = (answer.updated ?? []).filter((u) => {
+                const sent = payload.find((p) => p.id === u.id);
+                return sent !== undefined && !sameValue(sent.value, u.value);
+            });
+            setNotice(
+                adjusted.length
+                    ? { type: 'warning', text: t('saved_adjusted', { settings: adjusted.map((u) => labelOf(u)).join(', ') }) }
+                    : { type: 'success', text: t('saved') },
+            );
         } catch (err) {
             setNotice({ type: 'danger', text: t('save_failed', { error: err instanceof RestError ? err.message : String(err) }) });
         } finally {
@@ -119,31 +136,43 @@ export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: s
         await load().catch(() => undefined);
     };
 
+    const field = (s: AppSettingDoc) => {
+        const value = s.id in edits ? edits[s.id] : valueOf(s);
+        const onChange = (v: unknown) => setEdits((e) => ({ ...e, [s.id]: v }));
+        return (
+            <Field key={s.id} data-qa={`setting-${s.id}`}>
+                <Box display="flex" alignItems="center" justifyContent="space-between">
+                    <Field.Label htmlFor={`setting-${s.id}`}>{labelOf(s)}</Field.Label>
+                    {s.type === 'boolean' && <SettingInput setting={s} value={value} onChange={onChange} />}
+                </Box>
+                {s.type !== 'boolean' && (
+                    <Field.Row>
+                        <SettingInput setting={s} value={value} onChange={onChange} />
+                    </Field.Row>
+                )}
+                {s.i18nDescription && <Field.Hint>{appT(appId, s.i18nDescription)}</Field.Hint>}
+            </Field>
+        );
+    };
+
     return (
         <Box className="page-admin" data-qa="app-settings-page">
             <Box fontScale="h2" mbe="x16">
                 {t('settings_title', { app: appName })}
             </Box>
-            <FieldGroup>
-                {settings.map((s) => {
-                    const value = s.id in edits ? edits[s.id] : valueOf(s);
-                    const label = appT(appId, s.i18nLabel) || s.id;
-                    return (
-                        <Field key={s.id} data-qa={`setting-${s.id}`}>
-                            <Box display="flex" alignItems="center" justifyContent="space-between">
-                                <Field.Label htmlFor={`setting-${s.id}`}>{label}</Field.Label>
-                                {s.type === 'boolean' && <SettingInput setting={s} value={value} onChange={(v) => setEdits((e) => ({ ...e, [s.id]: v }))} />}
-                            </Box>
-                            {s.type !== 'boolean' && (
-                                <Field.Row>
-                                    <SettingInput setting={s} value={value} onChange={(v) => setEdits((e) => ({ ...e, [s.id]: v }))} />
-                                </Field.Row>
-                            )}
-                            {s.i18nDescription && <Field.Hint>{appT(appId, s.i18nDescription)}</Field.Hint>}
-                        </Field>
-                    );
-                })}
-            </FieldGroup>
+            <Accordion>
+                {groupBySection(settings).map(([section, items]) => (
+                    <Accordion.Item
+                        key={section}
+                        data-qa="settings-section"
+                        data-section={section}
+                        title={<span data-qa="settings-section-title">{appT(appId, section)}</span>}
+                        defaultExpanded
+                    >
+                        <FieldGroup>{items.map(field)}</FieldGroup>
+                    </Accordion.Item>
+                ))}
+            </Accordion>
             {notice && (
                 <Callout type={notice.type} mbs="x16" data-qa="settings-notice">
                     {notice.text}

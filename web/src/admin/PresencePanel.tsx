@@ -1,21 +1,14 @@
-import { Box, Button, Callout } from '@rocket.chat/fuselage';
+import { Box, Button, Callout, Table, TableBody, TableCell, TableHead, TableRow } from '@rocket.chat/fuselage';
 import { useCallback, useEffect, useState } from 'react';
 import { Rest, RestError } from '../api/rest';
-import { useI18n } from '../i18n/I18n';
+import { useI18n, type I18n } from '../i18n/I18n';
+import type { MessageKey } from '../i18n/catalog';
+import { chartDays, chartScale, describeAudit, warningLevel, warningMarkPercent, type AuditEntry, type Connections, type HistoryDay } from './presenceData';
 
 const POLL_MS = 2000;
-
-interface Connections {
-    current: number;
-    max: number;
-    source?: string;
-}
-
-interface HistoryDay {
-    date: string;
-    peak: number;
-    cap?: number;
-}
+const AUDIT_SHOWN = 8;
+/** The access settings that make the count Rocket.Chat's own (SPEC section 3). */
+const ACCESS_SETTINGS = ['presence_workspace_url', 'presence_workspace_user_id', 'presence_workspace_access_token'];
 
 interface Snapshot {
     connections?: Connections;
@@ -23,44 +16,198 @@ interface Snapshot {
     enabled?: boolean;
     unlimited?: boolean;
     warningPercent?: number;
+    labels?: Record<string, string | undefined>;
     history?: HistoryDay[];
+    audit?: AuditEntry[];
+}
+
+type SettingsMap = Record<string, { value?: unknown; packageValue?: unknown; i18nLabel?: string }>;
+
+const formatDate = (language: string, date: string, options: Intl.DateTimeFormatOptions) => {
+    try {
+        return new Intl.DateTimeFormat(language, { timeZone: 'UTC', ...options }).format(new Date(`${date}T00:00:00Z`));
+    } catch {
+        return date;
+    }
+};
+
+const formatTime = (language: string, ts: string) => {
+    try {
+        return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(ts));
+    } catch {
+        return ts;
+    }
+};
+
+/** The bar: current / cap, with the early warning level as a mark. */
+function ConnectionsBar({ connections, unlimited, warningPercent }: { connections: Connections; unlimited: boolean; warningPercent?: number }) {
+    const { t } = useI18n();
+    const percent = connections.max > 0 ? Math.min(100, Math.round((connections.current / connections.max) * 100)) : 0;
+    const mark = warningMarkPercent(connections.max, warningPercent, unlimited);
+    const level = warningPercent !== undefined ? warningLevel(connections.max, warningPercent) : undefined;
+    const reached = mark !== undefined && level !== undefined && connections.current >= level;
+    return (
+        <>
+            <div
+                className="page-bar"
+                data-qa="presence-bar"
+                data-current={connections.current}
+                data-max={connections.max}
+                data-warning-level={mark !== undefined ? level : undefined}
+            >
+                <div
+                    className={`page-bar-fill${percent >= 100 ? ' page-bar-fill--full' : reached ? ' page-bar-fill--warning' : ''}`}
+                    style={{ width: `${unlimited ? 0 : percent}%` }}
+                />
+                {mark !== undefined && (
+                    <div
+                        className="page-bar-mark"
+                        data-qa="presence-warning-mark"
+                        style={{ left: `${mark}%` }}
+                        title={t('presence_warning_mark', { level: level ?? '' })}
+                    />
+                )}
+            </div>
+            <Box fontScale="p2" mbs="x4" data-qa="presence-count">
+                {unlimited ? (
+                    t('presence_no_cap', { current: connections.current })
+                ) : (
+                    <>
+                        {t('presence_of_cap', { current: connections.current, max: connections.max })}
+                        {connections.max > 0 && (
+                            <Box is="span" color="hint">
+                                {' · '}
+                                {t('presence_percent', { percent })}
+                            </Box>
+                        )}
+                    </>
+                )}
+            </Box>
+        </>
+    );
+}
+
+function HistoryChart({ history, language }: { history: HistoryDay[]; language: string }) {
+    const days = chartDays(history, new Date(), 14);
+    const scale = chartScale(days);
+    return (
+        <div className="page-history" data-qa="presence-history-chart">
+            {days.map(({ date, day }) => (
+                <div
+                    key={date}
+                    className="page-history-day"
+                    data-qa="presence-history-day"
+                    data-date={date}
+                    data-peak={day ? day.peak : ''}
+                    title={`${date}: ${day ? `${day.peak}${day.cap ? ` / ${day.cap}` : ''}` : '–'}`}
+                >
+                    <div className="page-history-value">{day ? day.peak : ''}</div>
+                    <div className="page-history-track">
+                        <div
+                            className={`page-history-bar${day && day.cap > 0 && day.peak > day.cap ? ' page-history-bar--over' : ''}`}
+                            style={{ height: `${day ? Math.max(day.peak > 0 ? 4 : 0, Math.round((day.peak / scale) * 100)) : 0}%` }}
+                        />
+                    </div>
+                    <div className="page-history-label">{formatDate(language, date, { day: 'numeric', month: 'numeric' })}</div>
+                </div>
+            ))}
+        </div>
+    );
+}
+
+function HistoryTable({ history, language }: { history: HistoryDay[]; language: string }) {
+    const { t } = useI18n();
+    const rows = [...history].sort((a, b) => (a.date < b.date ? 1 : -1));
+    return (
+        <Box className="page-history-table" data-qa="presence-history-table">
+            <Table sticky striped fixed>
+                <TableHead>
+                    <TableRow>
+                        <TableCell>{t('presence_history_date')}</TableCell>
+                        <TableCell align="end">{t('presence_history_peak')}</TableCell>
+                        <TableCell align="end">{t('presence_history_cap')}</TableCell>
+                    </TableRow>
+                </TableHead>
+                <TableBody>
+                    {rows.map((day) => (
+                        <TableRow key={day.date} data-qa="presence-history-row" data-date={day.date}>
+                            <TableCell>{formatDate(language, day.date, { dateStyle: 'medium' })}</TableCell>
+                            <TableCell align="end">{day.peak}</TableCell>
+                            <TableCell align="end">{day.cap > 0 ? day.cap : t('presence_history_no_cap')}</TableCell>
+                        </TableRow>
+                    ))}
+                </TableBody>
+            </Table>
+        </Box>
+    );
+}
+
+function AuditList({ entries, i18n }: { entries: AuditEntry[]; i18n: I18n }) {
+    const translate = (key: string, vars?: Record<string, string | number>) => i18n.t(key as MessageKey, vars);
+    if (!entries.length) {
+        return (
+            <Box color="hint" fontScale="p2" data-qa="presence-audit-empty">
+                {i18n.t('presence_audit_empty')}
+            </Box>
+        );
+    }
+    return (
+        <Box is="ul" className="page-audit" data-qa="presence-audit">
+            {entries.map((entry) => {
+                const { who, what, source } = describeAudit(translate, entry);
+                return (
+                    <li key={entry._id} data-qa="presence-audit-entry" data-action={entry.action} data-source={entry.source}>
+                        <Box is="span" color="hint" fontScale="c1">
+                            {formatTime(i18n.language, entry.ts)}
+                        </Box>{' '}
+                        <Box is="span" fontScale="p2">
+                            <strong>{who}</strong> {what}
+                        </Box>{' '}
+                        <Box is="span" color="hint" fontScale="c1">
+                            ({source})
+                        </Box>
+                    </li>
+                );
+            })}
+        </Box>
+    );
 }
 
 /**
- * The admins' presence panel: the app's `presence.getConnections` (current / cap as a bar), the
- * service's state from the app's settings, the warning level and the daily history when the app
- * serves them (`presence.history`). Re-read every 2 seconds while open.
+ * The admins' presence panel: the app's `presence.getConnections` (current / cap as a bar, with the
+ * early warning level marked), whose count it is (Rocket.Chat's own, or the app's estimate and how
+ * to make it exact), the service's state (with `presence.enableBroadcast`), the daily peaks of
+ * `presence.history` (a chart of the last 14 days and a table of the kept 90) and the last entries of
+ * `status.audit`. Everything is re-read every 2 seconds while the panel is open.
  */
-export function PresencePanel({ rest, appId }: { rest: Rest; appId: string }) {
-    const { t } = useI18n();
+export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; appId: string; onOpenSettings: () => void }) {
+    const i18n = useI18n();
+    const { t, appT, language } = i18n;
     const [snapshot, setSnapshot] = useState<Snapshot>({});
     const [actionError, setActionError] = useState<string>();
     const base = `/api/apps/public/${encodeURIComponent(appId)}`;
 
     const read = useCallback(async (): Promise<Snapshot> => {
         const next: Snapshot = {};
-        try {
-            next.connections = await rest.get<Connections>(`${base}/presence.getConnections`);
-        } catch (err) {
-            next.connectionsError = err instanceof RestError ? err.message : String(err);
-        }
-        try {
-            const { settings } = await rest.get<{ settings: Record<string, { value?: unknown; packageValue?: unknown }> }>(
-                `/api/apps/${encodeURIComponent(appId)}/settings`,
-            );
-            const value = (id: string) => (settings[id] ? (settings[id].value ?? settings[id].packageValue) : undefined);
+        const [connections, settings, history, audit] = await Promise.allSettled([
+            rest.get<Connections>(`${base}/presence.getConnections`),
+            rest.get<{ settings: SettingsMap }>(`/api/apps/${encodeURIComponent(appId)}/settings`),
+            rest.get<{ days: HistoryDay[] }>(`${base}/presence.history`),
+            rest.get<{ entries: AuditEntry[] }>(`${base}/status.audit`, { count: AUDIT_SHOWN }),
+        ]);
+        if (connections.status === 'fulfilled') next.connections = connections.value;
+        else next.connectionsError = connections.reason instanceof RestError ? connections.reason.message : String(connections.reason);
+        if (settings.status === 'fulfilled') {
+            const map = settings.value.settings;
+            const value = (id: string) => (map[id] ? (map[id].value ?? map[id].packageValue) : undefined);
             next.enabled = value('presence_service_enabled') === true;
             next.unlimited = value('presence_cap_unlimited') === true;
             const percent = value('presence_warning_percent');
-            if (percent !== undefined) next.warningPercent = Number(percent);
-        } catch {
-            // settings are admin-only; the panel is too
+            if (percent !== undefined && percent !== '' && Number.isFinite(Number(percent))) next.warningPercent = Number(percent);
+            next.labels = Object.fromEntries(ACCESS_SETTINGS.map((id) => [id, map[id]?.i18nLabel]));
         }
-        try {
-            next.history = (await rest.get<{ days: HistoryDay[] }>(`${base}/presence.history`)).days;
-        } catch {
-            // not served by this version of the app
-        }
+        if (history.status === 'fulfilled' && Array.isArray(history.value.days)) next.history = history.value.days;
+        if (audit.status === 'fulfilled' && Array.isArray(audit.value.entries)) next.audit = audit.value.entries;
         return next;
     }, [rest, appId, base]);
 
@@ -90,9 +237,10 @@ export function PresencePanel({ rest, appId }: { rest: Rest; appId: string }) {
         }
     };
 
-    const { connections, history } = snapshot;
-    const percent = connections && connections.max > 0 ? Math.min(100, Math.round((connections.current / connections.max) * 100)) : 0;
-    const peak = Math.max(1, ...(history ?? []).map((d) => Math.max(d.peak, d.cap ?? 0)));
+    const { connections, history, audit, warningPercent } = snapshot;
+    const unlimited = snapshot.unlimited === true;
+    const accessLabels = ACCESS_SETTINGS.map((id) => `“${appT(appId, snapshot.labels?.[id]) || id}”`).join(', ');
+    const level = connections && warningPercent !== undefined ? warningLevel(connections.max, warningPercent) : undefined;
 
     return (
         <Box className="page-admin" data-qa="presence-panel">
@@ -104,22 +252,19 @@ export function PresencePanel({ rest, appId }: { rest: Rest; appId: string }) {
             </Box>
             {connections ? (
                 <>
-                    <div className="page-bar" data-qa="presence-bar" data-current={connections.current} data-max={connections.max}>
-                        <div
-                            className={`page-bar-fill${percent >= 100 ? ' page-bar-fill--full' : ''}`}
-                            style={{ width: `${snapshot.unlimited ? 0 : percent}%` }}
-                        />
-                    </div>
-                    <Box fontScale="p2" mbs="x4" data-qa="presence-count">
-                        {snapshot.unlimited
-                            ? t('presence_no_cap', { current: connections.current })
-                            : t('presence_of_cap', connections as unknown as Record<string, number>)}
+                    <ConnectionsBar connections={connections} unlimited={unlimited} warningPercent={warningPercent} />
+                    <Box fontScale="c1" color="hint" mbs="x4" data-qa="presence-source" data-source={connections.source ?? ''}>
+                        {connections.source === 'estimate' ? (
+                            <>
+                                {t('presence_estimate', { settings: accessLabels })}{' '}
+                                <button type="button" className="page-link" onClick={onOpenSettings} data-qa="presence-open-settings">
+                                    {t('presence_open_settings')}
+                                </button>
+                            </>
+                        ) : (
+                            t('presence_source_workspace')
+                        )}
                     </Box>
-                    {connections.source === 'estimate' && (
-                        <Box fontScale="c1" color="hint">
-                            {t('presence_estimate')}
-                        </Box>
-                    )}
                 </>
             ) : (
                 <Box color="hint">{snapshot.connectionsError ? t('presence_unavailable', { error: snapshot.connectionsError }) : t('loading')}</Box>
@@ -137,28 +282,55 @@ export function PresencePanel({ rest, appId }: { rest: Rest; appId: string }) {
                 </Callout>
             )}
             {actionError && (
-                <Callout type="danger" mbs="x8">
+                <Callout type="danger" mbs="x8" data-qa="presence-action-error">
                     {actionError}
                 </Callout>
             )}
-            {snapshot.warningPercent !== undefined && (
-                <Box mbs="x16">
+            {warningPercent !== undefined && (
+                <Box mbs="x16" data-qa="presence-warning" data-percent={warningPercent} data-level={level ?? ''}>
                     <Box fontScale="p2b">{t('presence_warnings')}</Box>
-                    <Box fontScale="p2">{t('presence_warning_level', { percent: snapshot.warningPercent })}</Box>
+                    <Box fontScale="p2" data-qa="presence-warning-text">
+                        {unlimited
+                            ? t('presence_warning_unlimited')
+                            : warningPercent <= 0
+                              ? t('presence_warning_off')
+                              : t('presence_warning_level', { percent: warningPercent, level: level ?? '' })}
+                    </Box>
+                    {!unlimited && warningPercent > 0 && connections && level !== undefined && connections.current >= level && (
+                        <Box fontScale="p2" color="danger" data-qa="presence-warning-reached">
+                            {t('presence_warning_reached')}
+                        </Box>
+                    )}
                 </Box>
             )}
-            {history && history.length > 0 && (
+            {history && (
                 <Box mbs="x16" data-qa="presence-history">
                     <Box fontScale="p2b" mbe="x8">
                         {t('presence_history')}
                     </Box>
-                    <div className="page-history">
-                        {history.map((d) => (
-                            <div key={d.date} className="page-history-day" title={`${d.date}: ${d.peak}${d.cap ? ` / ${d.cap}` : ''}`}>
-                                <div className="page-history-bar" style={{ height: `${Math.round((d.peak / peak) * 100)}%` }} />
-                            </div>
-                        ))}
-                    </div>
+                    <HistoryChart history={history} language={language} />
+                </Box>
+            )}
+            {audit && (
+                <Box mbs="x16">
+                    <Box fontScale="p2b" mbe="x8">
+                        {t('presence_audit')}
+                    </Box>
+                    <AuditList entries={audit} i18n={i18n} />
+                </Box>
+            )}
+            {history && (
+                <Box mbs="x16">
+                    <Box fontScale="p2b" mbe="x8">
+                        {t('presence_history_table')}
+                    </Box>
+                    {history.length ? (
+                        <HistoryTable history={history} language={language} />
+                    ) : (
+                        <Box color="hint" fontScale="p2">
+                            {t('presence_history_empty')}
+                        </Box>
+                    )}
                 </Box>
             )}
         </Box>

@@ -1,3 +1,5 @@
+import { noticeOf } from './notice';
+
 /** Rocket.Chat's REST API as its clients call it: `X-User-Id` / `X-Auth-Token`, JSON bodies. */
 export interface Credentials {
     userId: string;
@@ -26,6 +28,7 @@ export type Query = Record<string, string | number | undefined>;
 
 export class Rest {
     private credentials?: Credentials;
+    private readonly noticeListeners = new Set<(notice: string) => void>();
 
     constructor(private readonly baseUrl = '') {}
 
@@ -35,6 +38,14 @@ export class Rest {
 
     public get userId(): string | undefined {
         return this.credentials?.userId;
+    }
+
+    /** Called with the `notice` an app endpoint's answer carries (given once per user and turn-off, so never lost). */
+    public onNotice(listener: (notice: string) => void): () => void {
+        this.noticeListeners.add(listener);
+        return () => {
+            this.noticeListeners.delete(listener);
+        };
     }
 
     public get<T = Record<string, unknown>>(path: string, query?: Query): Promise<T> {
@@ -72,6 +83,8 @@ export class Rest {
                 parsed = text;
             }
         }
+        const notice = noticeOf(path, parsed);
+        if (notice) for (const listener of this.noticeListeners) listener(notice);
         if (!res.ok) throw new RestError(res.status, parsed);
         return parsed as T;
     }

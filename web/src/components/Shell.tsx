@@ -56,6 +56,10 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
     const [page, setPage] = useState<Page>('room');
     const [error, setError] = useState<string>();
     const [languageError, setLanguageError] = useState<string>();
+    const [appNotices, setAppNotices] = useState<string[]>([]);
+
+    // the one-time notice an app endpoint's answer may carry after a presence turn-off
+    useEffect(() => rest.onNotice((text) => setAppNotices((current) => (current.includes(text) ? current : [...current, text]))), [rest]);
 
     usePresenceFeed(rest, realtime, store, me._id);
     usePresenceVersion(store);
@@ -198,6 +202,14 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
                         </button>
                     </Callout>
                 )}
+                {appNotices.map((text) => (
+                    <Callout key={text} type="warning" m="x16" data-qa="app-notice">
+                        {text}{' '}
+                        <button type="button" className="page-link" onClick={() => setAppNotices((current) => current.filter((n) => n !== text))}>
+                            {t('dismiss')}
+                        </button>
+                    </Callout>
+                ))}
                 {page === 'room' && (
                     <div className="page-room-view" data-qa="room-view">
                         <Box className="page-room-title" fontScale="h4" p="x16" data-qa="room-title">
@@ -213,7 +225,7 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
                     </div>
                 )}
                 {page === 'settings' && isAdmin && <AppSettingsPage rest={rest} appId={app.id} appName={app.name} />}
-                {page === 'presence' && isAdmin && <PresencePanel rest={rest} appId={app.id} />}
+                {page === 'presence' && isAdmin && <PresencePanel rest={rest} appId={app.id} onOpenSettings={() => setPage('settings')} />}
             </main>
             <div className="page-right">
                 <ContextualBarHost />

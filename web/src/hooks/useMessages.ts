@@ -2,19 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Realtime } from '../api/realtime';
 import type { Rest } from '../api/rest';
 import type { Message, Room } from '../api/types';
-
-function time(m: Message): number {
-    const ts = m.ts as unknown;
-    if (typeof ts === 'string') return Date.parse(ts);
-    if (ts && typeof ts === 'object' && typeof (ts as { $date?: unknown }).$date === 'number') return (ts as { $date: number }).$date;
-    return Date.now();
-}
-
-function merge(list: Message[], incoming: Message[]): Message[] {
-    const byId = new Map(list.map((m) => [m._id, m]));
-    for (const m of incoming) byId.set(m._id, { ...byId.get(m._id), ...m });
-    return [...byId.values()].sort((a, b) => time(a) - time(b));
-}
+import { mergeMessages } from './mergeMessages';
 
 /**
  * The messages of the open room: the stored ones (`im.messages` for a direct room), the app's
@@ -23,7 +11,10 @@ function merge(list: Message[], incoming: Message[]): Message[] {
  */
 export function useMessages(rest: Rest, realtime: Realtime, selfId: string, room: Room | undefined, onUnknownRoom: (rid: string) => void) {
     const [byRoom, setByRoom] = useState<Record<string, Message[]>>({});
-    const add = useCallback((rid: string, messages: Message[]) => setByRoom((current) => ({ ...current, [rid]: merge(current[rid] ?? [], messages) })), []);
+    const add = useCallback(
+        (rid: string, messages: Message[]) => setByRoom((current) => ({ ...current, [rid]: mergeMessages(current[rid] ?? [], messages) })),
+        [],
+    );
 
     const load = useCallback(async () => {
         if (!room || room.t !== 'd') return;

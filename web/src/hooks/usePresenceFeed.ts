@@ -38,11 +38,28 @@ export function usePresenceFeed(rest: Rest, realtime: Realtime, store: PresenceS
                 // shown as offline until a stream event says otherwise
             }
         };
-        const offPresence = realtime.onStream('stream-user-presence', (uid, args) => store.fromPresenceStream(uid, args));
+        // a user first seen on a stream whose event carried no display name: read it once (users.info)
+        const asked = new Set<string>();
+        const nameOf = (uid: string) => {
+            if (asked.has(uid) || store.get(uid)?.name) return;
+            asked.add(uid);
+            rest.get<{ user: { username?: string; name?: string } }>('/api/v1/users.info', { userId: uid })
+                .then(({ user }) => {
+                    if (!stopped && user?.name) store.update({ _id: uid, name: user.name, ...(user.username ? { username: user.username } : {}) });
+                })
+                .catch(() => undefined);
+        };
+        const offPresence = realtime.onStream('stream-user-presence', (uid, args) => {
+            store.fromPresenceStream(uid, args);
+            nameOf(uid);
+        });
         const offLogged = realtime.onStream('stream-notify-logged', (eventName, args) => {
             if (eventName !== 'user-status') return;
             const uid = store.fromUserStatusStream(args);
-            if (uid) watch([uid]);
+            if (uid) {
+                watch([uid]);
+                nameOf(uid);
+            }
         });
         subs.push(realtime.subscribe('stream-notify-logged', 'user-status', { useCollection: false, args: [] }));
         void load();

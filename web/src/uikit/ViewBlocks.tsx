@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { RestError } from '../api/rest';
 import { useSurfaces, type Surface } from './Surfaces';
-import { actionIds, unsupportedTypes } from './viewState';
+import { actionIds, blockKeys, unsupportedTypes } from './viewState';
 
 type KitContextValue = ComponentProps<typeof kitContext.Provider>['value'];
 type Blocks = ComponentProps<typeof UiKitComponent>['blocks'];
@@ -69,7 +69,14 @@ export function ViewBlocks({ surface }: { surface: Surface }) {
                 </Callout>
             ))}
             <kitContext.Provider value={context}>
-                <UiKitComponent key={inputsKey(surface)} render={UiKitModal} blocks={surface.view.blocks as Blocks} />
+                <div key={inputsKey(surface)} className="page-uikit-blocks">
+                    {blockKeys(surface.view.blocks).map(({ block, key }) => (
+                        // one block per renderer call, so each is found by its block id (the renderer itself writes no ids)
+                        <div key={key} data-qa="uikit-block" data-block-id={block.blockId} data-block-type={block.type}>
+                            <UiKitComponent render={UiKitModal} blocks={[block] as Blocks} />
+                        </div>
+                    ))}
+                </div>
             </kitContext.Provider>
         </Margins>
     );

@@ -84,3 +84,17 @@ export function unsupportedTypes(blocks: unknown): string[] {
     }
     return [...found];
 }
+
+type BlockLike = { type?: string; blockId?: string };
+
+/** A stable key per block: its block id (a block added above keeps the others mounted), else its place. */
+export function blockKeys(blocks: unknown[]): Array<{ block: BlockLike; key: string }> {
+    const seen = new Map<string, number>();
+    return blocks.map((raw, index) => {
+        const block = (raw && typeof raw === 'object' ? raw : {}) as BlockLike;
+        if (!block.blockId) return { block, key: `#${index}` };
+        const n = seen.get(block.blockId) ?? 0;
+        seen.set(block.blockId, n + 1);
+        return { block, key: n ? `${block.blockId}#${n}` : block.blockId };
+    });
+}
