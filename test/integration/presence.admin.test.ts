@@ -140,13 +140,16 @@ describe('presence service, admin side (local workspace, cap 3, estimated count)
         expect(withoutChart(await command('connections'))).toBe(`Connections: 4 / ∞ (${ESTIMATE})\n[░░░░░░░░░░░░░░░░░░░░] 4 / ∞\nPresence service: on`);
 
         await ws.setAppSettings({ presence_cap_unlimited: false });
+        // the switch on the settings page and Rocket.Chat's two settings are written one after the other
         await pollUntil(
-            () => appSetting('presence_service_enabled'),
-            (value) => value === false,
-            { what: 'the service to turn off again' },
+            async () => [
+                await appSetting('presence_service_enabled'),
+                await workspaceSetting('Presence_broadcast_disabled'),
+                await workspaceSetting('Troubleshoot_Disable_Presence_Broadcast'),
+            ],
+            ([enabled, disabled, troubleshoot]) => enabled === false && disabled === true && troubleshoot === true,
+            { what: 'the service to turn off again, on the settings page and in Rocket.Chat' },
         );
-        expect(await workspaceSetting('Presence_broadcast_disabled')).toBe(true);
-        expect(await workspaceSetting('Troubleshoot_Disable_Presence_Broadcast')).toBe(true);
     });
 
     it('enable works once at the cap', async () => {

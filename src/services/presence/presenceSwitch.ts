@@ -69,16 +69,23 @@ export async function turnOff(app: PresenceApp, access: PresenceAccess, turnOffD
     if (!before.enabled) {
         return false;
     }
+    // Rocket.Chat's own turn-off, seen a moment ago: an admin's enable may have undone it since
+    if (turnOffDetails.reason === 'server' && !(await isServerBroadcastDisabled(access.read))) {
+        return false;
+    }
     const epoch = before.epoch + 1;
     if (!(await claimOnce(storeOf(access), `presence-off:${epoch}`))) {
         return false;
     }
     const { reason, count, cap } = turnOffDetails;
     await saveState(states, { enabled: false, epoch, reason, count, cap, at: new Date().toISOString() });
+    // an enable that came in meanwhile has asked Rocket.Chat to broadcast: it stands
+    if (!(await states.get()).enabled) {
+        await stopServerBroadcast(app, access.read);
+    }
     app.getLogger().warn(`presence: the service is off (${reason}), ${count} connections, cap ${cap}`);
     await mirrorPresenceState(app, access, false);
     await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.off', { reason, count, cap, epoch });
-    await stopServerBroadcast(app, access.read);
     if (reason !== 'admin') {
         await messageAdmins(app, access, (language) => {
             const t = translator(PRESENCE_MESSAGES, language);
@@ -113,17 +120,25 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
     if (!checkEnable(count.current, settings.cap, settings.unlimited).ok) {
         return { kind: 'refused', cap: settings.cap };
     }
-    const answer = await askServerToBroadcast(app, access, settings.access);
-    if (!answer.ok) {
-        if ('refusal' in answer) {
-            return { kind: 'refusedByServer', text: answer.refusal };
+    // twice at most: a turn-off that was under way when Rocket.Chat was asked may have stopped it again
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const answer = await askServerToBroadcast(app, access, settings.access);
+        if (!answer.ok) {
+            if ('refusal' in answer) {
+                return { kind: 'refusedByServer', text: answer.refusal };
+            }
+            app.getLogger().error(`presence: could not turn Rocket.Chat's broadcast back on: ${answer.failure}`);
+            return { kind: 'failed' };
         }
-        app.getLogger().error(`presence: could not turn Rocket.Chat's broadcast back on: ${answer.failure}`);
-        return { kind: 'failed' };
-    }
-    if (!before.enabled && (await claimOnce(storeOf(access), `presence-on:${before.epoch}`))) {
-        await saveState(states, { ...before, enabled: true, at: new Date().toISOString() });
-        await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.on', { count: count.current, cap: settings.cap, epoch: before.epoch });
+        // the state as it is now: a turn-off may have come in since it was read
+        const now = await states.get();
+        if (!now.enabled && (await claimOnce(storeOf(access), `presence-on:${now.epoch}`))) {
+            await saveState(states, { ...now, enabled: true, at: new Date().toISOString() });
+            await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.on', { count: count.current, cap: settings.cap, epoch: now.epoch });
+        }
+        if (!(await isServerBroadcastDisabled(access.read))) {
+            break;
+        }
     }
     await mirrorPresenceState(app, access, true);
     return { kind: 'enabled', current: count.current, max: settings.cap };

@@ -255,6 +255,31 @@ describe("Rocket.Chat's own turn-off", () => {
         expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'enabled', current: 0, max: 200 });
         expect(world.workspaceSettings.Presence_broadcast_disabled).toBe(false);
     }, 15_000);
+
+    it("an enable while the monitor was about to record the server's turn-off: the enable stands", async () => {
+        const { world, boss } = worldWithAdmin();
+        world.appSettings.presence_cap_unlimited = true;
+        const a = instance();
+        await a.admins.noteAdmin(world.access(), boss);
+        world.workspaceSettings.Presence_broadcast_disabled = true;
+        world.serverCount = 200;
+        // the monitor saw the server off before the admin's enable; its turn-off lands right after the enable asked Rocket.Chat
+        const serverBehaviour = world.onServerSettingWrite;
+        let monitor: Promise<unknown> | undefined;
+        world.onServerSettingWrite = (id, value) => {
+            serverBehaviour(id, value);
+            if (id === 'Troubleshoot_Disable_Presence_Broadcast' && value === false && !monitor) {
+                monitor = a.sw.turnOff(world.app() as never, world.access(), { reason: 'server', count: 200, cap: 200 }, { source: 'server' });
+            }
+        };
+        expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'enabled', current: 0, max: 200 });
+        await monitor;
+        await a.mirror.settledMirror();
+        expect(await stateOf(world)).toMatchObject({ enabled: true, epoch: 0 });
+        expect(world.workspaceSettings.Presence_broadcast_disabled).toBe(false);
+        expect(world.workspaceSettings.Troubleshoot_Disable_Presence_Broadcast).toBe(false);
+        expect(dmsTo(world, 'boss')).toEqual([]);
+    }, 15_000);
 });
 
 describe('the settings page', () => {
