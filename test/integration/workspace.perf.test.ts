@@ -1,8 +1,9 @@
 /**
  * What the benches rely on: extra packages installed beside the app (EXTRA_APP_PACKAGES, here the
  * bench's fixture app), app logs written off the request path and still readable (Rocket.Chat's
- * GET /api/apps/:id/logs), the local diagnostics GET /api/workspace/stats and POST
- * /api/workspace/users.seed; stored logs survive a restart.
+ * GET /api/apps/:id/logs), the local diagnostics GET /api/workspace/stats (with each app's
+ * persistence bridge counters) and POST /api/workspace/users.seed (with login tokens); stored logs
+ * survive a restart.
  */
 import { startWorkspace, type Creds, type TestWorkspace } from '../helpers/workspace';
 import { pollUntil } from '../helpers/poll';
@@ -82,6 +83,50 @@ describe('local workspace: extra packages, app logs, bench diagnostics', () => {
         expect(info).toMatchObject({ username: 'seeded-7', status: 'offline' });
         expect((await ws.request('POST', '/api/workspace/users.seed', { count: 0 }, ws.admin)).status).toBe(400);
         expect((await ws.request('POST', '/api/workspace/users.seed', { count: 1 }, user)).status).toBe(403);
+    });
+
+    it("counts each app's persistence bridge calls and the records they read and wrote, in the stats", async () => {
+        const persistence = async () => (await ws.request('GET', '/api/workspace/stats', undefined, ws.admin)).body.persistence;
+        const before = await persistence();
+        expect(before[fixture.appId]).toMatchObject({ calls: 0, recordsRead: 0, recordsWritten: 0, stored: 0 });
+        // the project's users.setStatus reads the caller's records and notes a recent status (a new pair: one write)
+        expect((await ws.app('POST', 'users.setStatus', { status: 'away', message: `Counted ${Date.now()}` }, user)).body).toEqual({ success: true });
+        const after = await pollUntil(persistence, (p) => p[ws.appId].recordsWritten > before[ws.appId].recordsWritten, {
+            what: 'the write to be counted',
+        });
+        const [b, a] = [before[ws.appId], after[ws.appId]];
+        expect(a.calls).toBeGreaterThanOrEqual(b.calls + 2);
+        expect(a.byMethod.readByAssociations).toBeGreaterThan(b.byMethod.readByAssociations ?? 0);
+        expect(a.bytesWritten).toBeGreaterThan(b.bytesWritten);
+        expect(a.stored).toBeGreaterThanOrEqual(1);
+        // the fixture touches no persistence
+        expect(after[fixture.appId]).toMatchObject({ calls: 0, stored: 0 });
+        expect((await ws.request('GET', '/api/workspace/stats', undefined, user)).status).toBe(403);
+    });
+
+    it('seeds users with login tokens that work for REST, commands and a realtime session', async () => {
+        const res = await ws.request('POST', '/api/workspace/users.seed', { count: 3, prefix: 'tokened-', tokens: true }, ws.admin);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ seeded: 3, loggedIn: 0, success: true });
+        const seeded = res.body.users as Creds[];
+        expect(seeded.map((u) => u.username)).toEqual(['tokened-0', 'tokened-1', 'tokened-2']);
+        const [first] = seeded;
+        expect(first.authToken).toEqual(expect.any(String));
+        expect((await ws.request('GET', '/api/v1/me', undefined, first)).body).toMatchObject({ _id: first.userId, username: 'tokened-0' });
+        expect((await ws.app('POST', 'users.setStatus', { status: 'busy', message: 'Seeded' }, first)).body).toEqual({ success: true });
+        expect((await ws.command(first, 'status', 'message Seeded by command')).status).toBe(200);
+        const info = (await ws.request('GET', `/api/v1/users.info?userId=${first.userId}`, undefined, ws.admin)).body.user;
+        expect(info).toMatchObject({ statusText: 'Seeded by command' });
+        const session = await ws.openSession(first);
+        try {
+            expect(session.userId).toBe(first.userId);
+        } finally {
+            await session.close();
+        }
+        // another user's token is not this user's
+        expect((await ws.request('GET', '/api/v1/me', undefined, { ...first, authToken: seeded[1].authToken })).status).toBe(401);
+        // without `tokens`, no tokens in the answer
+        expect((await ws.request('POST', '/api/workspace/users.seed', { count: 1, prefix: 'untokened-' }, ws.admin)).body.users).toBeUndefined();
     });
 
     it('finds the stored logs again after a restart, and installs the extra package again', async () => {

@@ -11,6 +11,7 @@ import type { Scheduler } from '../scheduler/Scheduler';
 import type { ClusterBus } from '../instances/ClusterBus';
 import type { UserUpdate } from '../instances/Diagnostics';
 import type { SeqLog } from '../diagnostics/SeqLog';
+import type { PersistenceCounts } from '../diagnostics/PersistenceCounts';
 
 /** The workspace's services: one per process, shared by every instance (users, settings, rooms, presence, the store). */
 export interface SharedServices {
@@ -36,6 +37,8 @@ export interface HostContext extends SharedServices {
     cluster: ClusterBus;
     /** Local diagnostic: the apps' writes to users (`GET /api/workspace/userUpdates`). */
     userUpdates?: SeqLog<UserUpdate>;
+    /** Local diagnostic: the apps' persistence bridge calls, shared by every instance (`GET /api/workspace/stats`). */
+    persistenceCounts?: PersistenceCounts;
     manager(): AppManager;
 }
 

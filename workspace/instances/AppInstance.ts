@@ -36,6 +36,7 @@ export function createInstance(shared: SharedServices, opts: InstanceOptions): A
         scheduler: new Scheduler(opts.jobs, opts.diagnostics.jobRuns, opts.instance, opts.schedulerTickMs),
         cluster: opts.cluster,
         userUpdates: opts.diagnostics.userUpdates,
+        persistenceCounts: opts.diagnostics.persistenceCounts,
         manager: () => inst.engine.manager,
     } as Omit<AppInstance, 'engine'> as AppInstance;
     registerBuiltinCommands(inst);

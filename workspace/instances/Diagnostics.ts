@@ -2,6 +2,7 @@ import { SeqLog } from '../diagnostics/SeqLog';
 import type { FiredAppEvent } from '../engine/Engine';
 import type { JobRun } from '../scheduler/JobRuns';
 import type { SettingHookRun } from './settingSync';
+import { PersistenceCounts } from '../diagnostics/PersistenceCounts';
 
 /** What the local diagnostics (`/api/workspace/*`) read: each log covers every instance. */
 export interface Diagnostics {
@@ -9,6 +10,8 @@ export interface Diagnostics {
     jobRuns: SeqLog<JobRun>;
     settingHooks: SeqLog<SettingHookRun>;
     userUpdates: SeqLog<UserUpdate>;
+    /** every app's persistence bridge calls, summed over the instances (`GET /api/workspace/stats`) */
+    persistenceCounts: PersistenceCounts;
 }
 
 /** An app's write to a user through the user bridge (its user updater), and the instance it came from. */
@@ -20,5 +23,5 @@ export interface UserUpdate {
 }
 
 export function newDiagnostics(): Diagnostics {
-    return { appEvents: new SeqLog(), jobRuns: new SeqLog(), settingHooks: new SeqLog(), userUpdates: new SeqLog() };
+    return { appEvents: new SeqLog(), jobRuns: new SeqLog(), settingHooks: new SeqLog(), userUpdates: new SeqLog(), persistenceCounts: new PersistenceCounts() };
 }

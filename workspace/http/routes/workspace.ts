@@ -71,15 +71,19 @@ export function workspaceRoutes(router: Router, ws: Workspace): void {
 
     // Makes jobs due on demand, so tests never wait for a clock: every pending one-time job (only that
     // processor's when `processorId` is given) and, when `processorId` names a recurring job, that job,
-    // each once for the cluster; answers when they have finished.
+    // each once for the cluster (`concurrency` at a time when given); answers when they have finished.
     router.post('/api/workspace/jobs.runDue', async (ctx) => {
         requireAdmin(ctx);
-        const processorId = optionalString(bodyObject(ctx).processorId, 'processorId');
+        const body = bodyObject(ctx);
+        const processorId = optionalString(body.processorId, 'processorId');
+        const concurrency = body.concurrency === undefined ? undefined : Number(body.concurrency);
+        if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw failure('concurrency must be a positive integer');
         return ok({
             ran: await runDue(
                 ws.jobs,
                 ws.instances.map((inst) => inst.scheduler),
                 processorId,
+                concurrency,
             ),
         });
     });
