@@ -276,8 +276,22 @@ async function main(): Promise<void> {
         for (const { key } of ITEMS) {
             const a = small.costs[key];
             const b = large.costs[key];
-            summary(`features.${key}.records_read_per_run`, b.read, [n, a.read], ['ratio', ratio(b.read, a.read)], ['bytes', b.bytesRead], [`bytes_${n}`, a.bytesRead]);
-            summary(`features.${key}.calls_per_run`, b.calls, [n, a.calls], ['ratio', ratio(b.calls, a.calls)], ['written', b.written], [`written_${n}`, a.written]);
+            summary(
+                `features.${key}.records_read_per_run`,
+                b.read,
+                [n, a.read],
+                ['ratio', ratio(b.read, a.read)],
+                ['bytes', b.bytesRead],
+                [`bytes_${n}`, a.bytesRead],
+            );
+            summary(
+                `features.${key}.calls_per_run`,
+                b.calls,
+                [n, a.calls],
+                ['ratio', ratio(b.calls, a.calls)],
+                ['written', b.written],
+                [`written_${n}`, a.written],
+            );
             summary(`features.${key}.ms_per_run`, b.ms, [n, a.ms], ['ratio', ratio(b.ms, a.ms)]);
         }
         summary('features.stored_records_per_user', large.storedPerUser, [n, small.storedPerUser], ['ratio', ratio(large.storedPerUser, small.storedPerUser)]);

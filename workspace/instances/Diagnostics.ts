@@ -23,5 +23,11 @@ export interface UserUpdate {
 }
 
 export function newDiagnostics(): Diagnostics {
-    return { appEvents: new SeqLog(), jobRuns: new SeqLog(), settingHooks: new SeqLog(), userUpdates: new SeqLog(), persistenceCounts: new PersistenceCounts() };
+    return {
+        appEvents: new SeqLog(),
+        jobRuns: new SeqLog(),
+        settingHooks: new SeqLog(),
+        userUpdates: new SeqLog(),
+        persistenceCounts: new PersistenceCounts(),
+    };
 }
