@@ -28,10 +28,8 @@ export class WorkspaceMessageBridge extends MessageBridge {
             throw new Error('Invalid room provided to create the message');
         }
         const sender = await this.senderOf(message, appId);
+        // a stored message reaches clients on stream-room-messages only; `<uid>/message` is for ephemeral ones
         const doc = await this.ctx.rooms.insertMessage(messageFromApp(message, sender));
-        for (const uid of room.uids) {
-            this.ctx.events.emit('notify.user', { userId: uid, event: 'message', args: [doc] });
-        }
         return doc._id;
     }
 
