@@ -9,6 +9,7 @@ import { AuditRepository } from '../storage/AuditRepository';
 import { ClaimRepository } from '../storage/ClaimRepository';
 import { ConnectionCountRepository } from '../storage/presence/ConnectionCountRepository';
 import { RecordStore } from '../storage/records';
+import { StatusExpiryDueIndex } from '../storage/StatusExpiryDueIndex';
 
 export const RETENTION_JOB = 'retention';
 export const RETENTION_INTERVAL = '6 hours';
@@ -16,7 +17,7 @@ export const RETENTION_INTERVAL = '6 hours';
 const CLAIM_DAYS_CHECKED = 7;
 
 /**
- * What the app keeps for a time only: audit entries and daily peaks (90 days), claims (until the
+ * What the app keeps for a time only: audit entries and daily peaks (90 days), claims and the expiries' due entries (until the
  * day after), the records of instances that are gone. Audit entries and claims are removed a whole
  * day at a time (the days before those kept, so a missed run catches up), so a run's calls never
  * grow with users.
@@ -31,8 +32,11 @@ export async function runRetention(read: IRead, persis: IPersistence, now = new 
     await pruneHistory(store, now);
     // claims are needed while a duplicate job may still run (minutes); the days before yesterday go
     const claims = new ClaimRepository(store);
+    // so are the expiries' due entries that no sweep cleared (an app that was off meanwhile)
+    const due = new StatusExpiryDueIndex(store);
     for (const date of lastDates(CLAIM_DAYS_CHECKED + 2, now).slice(0, CLAIM_DAYS_CHECKED)) {
         await claims.removeDay(date);
+        await due.removeDay(date);
     }
     await new ConnectionCountRepository(store).pruneInstances(now);
 }

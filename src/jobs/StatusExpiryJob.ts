@@ -7,6 +7,7 @@ import { claimOnce } from '../services/clusterClaim';
 import { scheduleStatusExpiry, setUserStatus } from '../services/setUserStatus';
 import { RecordStore } from '../storage/records';
 import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
+import { minuteOf, StatusExpiryDueIndex } from '../storage/StatusExpiryDueIndex';
 import { JobId, STATUS_EXPIRY_SWEEP_INTERVAL, StatusExpiryJobData } from './jobIds';
 
 function isJobData(context: IJobContext): context is IJobContext & StatusExpiryJobData {
@@ -55,17 +56,37 @@ export async function runStatusExpiry(context: IJobContext, read: IRead, modify:
     return 'restored';
 }
 
-/** Restores every record whose time has passed, through the same path as its own job. */
+const MINUTE_MS = 60_000;
+/** How far back a sweep looks when it has not run for a while: the app's start re-arms anything older. */
+const CATCH_UP_MINUTES = 60;
+
+/**
+ * The safety net behind each expiry's own job: the expiries that fell due in the minutes since the
+ * last sweep (up to now's previous minute), each through the same path as its own job (the record
+ * decides; a job that ran already left nothing to do). It reads those minutes' due entries, never
+ * every pending expiry, so a run costs the same at any number of users.
+ */
 export async function sweepStatusExpiries(read: IRead, modify: IModify, persistence: IPersistence, now = new Date()): Promise<number> {
-    const records = await new StatusExpiryRepository(new RecordStore(read.getPersistenceReader(), persistence)).all();
+    const index = new StatusExpiryDueIndex(new RecordStore(read.getPersistenceReader(), persistence));
+    const last = Math.floor(now.getTime() / MINUTE_MS) - 1;
+    const swept = await index.sweptThrough();
+    const sweptMinute = swept === undefined ? NaN : Math.floor(Date.parse(`${swept}Z`) / MINUTE_MS);
+    const first = Number.isNaN(sweptMinute) ? last : Math.max(sweptMinute + 1, last - CATCH_UP_MINUTES + 1);
     let restored = 0;
-    for (const record of records) {
-        const due = new Date(record.expiresAt).getTime();
-        if (Number.isNaN(due) || due <= now.getTime()) {
-            if ((await runStatusExpiry({ userId: record.userId, token: record.token }, read, modify, persistence)) === 'restored') {
+    for (let minute = first; minute <= last; minute++) {
+        const key = minuteOf(new Date(minute * MINUTE_MS)) as string;
+        const entries = await index.dueIn(key);
+        for (const entry of entries) {
+            if ((await runStatusExpiry(entry, read, modify, persistence)) === 'restored') {
                 restored++;
             }
         }
+        if (entries.length > 0) {
+            await index.clearMinute(key);
+        }
+    }
+    if (first <= last) {
+        await index.setSweptThrough(minuteOf(new Date(last * MINUTE_MS)) as string);
     }
     return restored;
 }

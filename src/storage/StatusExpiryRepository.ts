@@ -1,5 +1,6 @@
 import { UserPresence } from '../core/status/presets';
 import { hasFields, miscKey, RecordStore, userKey } from './records';
+import { StatusExpiryDueIndex } from './StatusExpiryDueIndex';
 
 /**
  * A pending "clear after": at `expiresAt` the user's status and message go back to the
@@ -29,13 +30,15 @@ export class StatusExpiryRepository {
         return this.store.one(forUser(userId), isRecord);
     }
 
-    /** Every pending expiry: read only when the app starts and by the safety-net sweep. */
+    /** Every pending expiry: read only when the app starts. */
     public async all(): Promise<StatusExpiryRecord[]> {
         return this.store.all([KIND], isRecord);
     }
 
+    /** Saves the user's pending expiry, and notes the minute it falls due for the sweep. */
     public async save(record: StatusExpiryRecord): Promise<void> {
         await this.store.upsert(forUser(record.userId), record);
+        await new StatusExpiryDueIndex(this.store).add({ userId: record.userId, token: record.token }, record.expiresAt);
     }
 
     public async remove(userId: string): Promise<void> {

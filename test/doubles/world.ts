@@ -83,6 +83,8 @@ export class FakeWorld {
     public store: Stored[] = [];
     /** persistence operations (reads and writes), to check that costs do not grow with data */
     public ops = 0;
+    /** records handed back by persistence reads */
+    public recordsRead = 0;
     public scheduled: IOnetimeSchedule[] = [];
     public recurring: IRecurringSchedule[] = [];
     public updates: Array<{ userId: string; statusText?: string; status?: string }> = [];
@@ -168,7 +170,9 @@ export class FakeWorld {
             this.ops++;
             this.check('persistence.read', assocs.map(key));
             await this.jitter();
-            return this.matching(assocs).map((s) => clone(s.data));
+            const found = this.matching(assocs);
+            this.recordsRead += found.length;
+            return found.map((s) => clone(s.data));
         };
         return {
             read: async (id: string) => clone(this.store.find((s) => s.id === id)?.data as object),

@@ -172,6 +172,42 @@ describe('status expiry job', () => {
         expect(await runJob(0)).toBe('gone');
     });
 
+    it("the sweep reads the minutes that passed, not every pending expiry: a run's cost does not grow with them", async () => {
+        const sweepCost = async (pending: number) => {
+            world = new FakeWorld();
+            const start = Date.now();
+            for (let i = 0; i < pending; i++) {
+                const someone = world.addUser(makeUser(`p${i}`, { username: `p${i}`, status: 'online' }));
+                await setUserStatus(world.read(), world.modify(), world.persistence(), {
+                    user: someone,
+                    status: 'busy',
+                    expiresAt: new Date(start + 86_400_000),
+                });
+            }
+            await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(start));
+            const [ops, read] = [world.ops, world.recordsRead];
+            expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(start + 60_000))).toBe(0);
+            return { calls: world.ops - ops, recordsRead: world.recordsRead - read };
+        };
+        const few = await sweepCost(3);
+        expect(few.calls).toBeGreaterThan(0);
+        expect(await sweepCost(300)).toEqual(few);
+    });
+
+    it('a sweep after a pause catches up the minutes since (the last hour), and each minute once', async () => {
+        const start = Date.now();
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: new Date(start + 5 * 60_000) });
+        expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(start))).toBe(0);
+        // no sweep for twenty minutes: the next one finds the expiry of fifteen minutes ago
+        expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(start + 20 * 60_000))).toBe(1);
+        expect(user()).toMatchObject({ status: 'away', statusText: 'before' });
+        // set again, then restored by its own job: the sweep after it has nothing to do
+        await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: new Date(start + 22 * 60_000) });
+        expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(start + 21 * 60_000))).toBe(0);
+        expect(await runJob(world.scheduled.length - 1)).toBe('restored');
+        expect(await sweepStatusExpiries(world.read(), world.modify(), world.persistence(), new Date(start + 24 * 60_000))).toBe(0);
+    });
+
     it('re-arms a future record at its own time', async () => {
         const when = inAnHour();
         await setUserStatus(world.read(), world.modify(), world.persistence(), { user: user(), status: 'busy', expiresAt: when });
