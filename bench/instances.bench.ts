@@ -8,6 +8,7 @@
  */
 import * as http from 'http';
 import { startWorkspace, type Creds } from '../test/helpers/workspace';
+import { summary } from './lib/summary';
 
 const CONCURRENCY = 50;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
@@ -89,7 +90,7 @@ async function measure(instances: number): Promise<number> {
 async function main(): Promise<void> {
     for (const instances of [1, 2]) {
         const rps = await measure(instances);
-        console.log(`instances.setStatus.rps.${instances} ${rps.toFixed(0)}`);
+        summary(`instances.setStatus.rps.${instances}`, rps);
     }
 }
 
