@@ -7,6 +7,7 @@
 import en from '../../i18n/en.json';
 import de from '../../i18n/de.json';
 import { PRESENCE_MESSAGES } from '../../src/i18n/presenceMessages';
+import { UI_MESSAGES } from '../../src/i18n/uiMessages';
 import { CustomStatusAdminId } from '../../src/ui/CustomStatusAdminView';
 import { StatusPickerId } from '../../src/ui/StatusPickerView';
 import { CATALOGS, interpolate } from '../../web/src/i18n/catalog';
@@ -120,7 +121,7 @@ suite('the web page in a real browser', () => {
         const modal = page.locator(`[data-qa=uikit-modal][data-view-id="${CustomStatusAdminId.View}"]`);
         await userMenu(page, 'Custom statuses');
         await modal.waitFor();
-        await modalBlock(page, CustomStatusAdminId.ToolbarBlock).getByRole('button').click();
+        await modalBlock(page, CustomStatusAdminId.ToolbarBlock).getByRole('button', { name: UI_MESSAGES.en.admin_new }).click();
         await modalInput(page, CustomStatusAdminId.NameBlockPrefix, 'prefix').waitFor();
         await modalInput(page, CustomStatusAdminId.NameBlockPrefix, 'prefix').fill(name);
         await chooseOption(page, CustomStatusAdminId.PresenceBlock, 'Busy');

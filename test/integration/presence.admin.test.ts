@@ -59,6 +59,7 @@ describe('presence service, admin side (local workspace, cap 3, estimated count)
         await ws.setAppSettings({ presence_connection_cap: 3, presence_cap_unlimited: false });
         adminSession = await ws.openSession(ws.admin);
         await adminSession.subscribe('stream-notify-user', `${ws.admin.userId}/message`, false);
+        await adminSession.subscribe('stream-room-messages', '__my_messages__', false);
         for (let i = 0; i < 3; i++) {
             users.push(await ws.createUser(`adm${i}`));
             clients.push(await connectClient(ws.url, users[i]));
@@ -75,6 +76,18 @@ describe('presence service, admin side (local workspace, cap 3, estimated count)
         await adminSession?.close();
         await ws?.stop();
     }, 60_000);
+
+    it("the bot's direct message to the admin is a stored message: on stream-room-messages, never on <uid>/message", async () => {
+        const turnedOff = (texts: string[]) => texts.filter((msg) => msg.startsWith('The presence service was turned off'));
+        const stored = await pollUntil(
+            async () => adminSession.events('__my_messages__').map((args) => args[0] as { msg: string; rid: string; u: { username: string } }),
+            (messages) => turnedOff(messages.map((m) => m.msg)).length === 1,
+            { what: "the turn-off message on the admin's __my_messages__" },
+        );
+        const message = stored.find((m) => m.msg.startsWith('The presence service was turned off'));
+        expect(message?.u.username).toBe('user-status.bot');
+        expect(turnedOff(adminSession.events(`${ws.admin.userId}/message`).map((args) => (args[0] as { msg: string }).msg))).toEqual([]);
+    });
 
     it('connections shows current / cap, where the count comes from, a bar and the state; the first reply carries the notice', async () => {
         const text = withoutChart(await command('connections'));

@@ -30,6 +30,7 @@ export class WorkspaceMessageBridge extends MessageBridge {
         const sender = await this.senderOf(message, appId);
         // a stored message reaches clients on stream-room-messages only; `<uid>/message` is for ephemeral ones
         const doc = await this.ctx.rooms.insertMessage(messageFromApp(message, sender));
+        this.ctx.events.emit('message.saved', { message: doc });
         return doc._id;
     }
 
