@@ -24,6 +24,8 @@ export class Store {
             this.dbs.set(name, db);
         }
         await this.col('users').ensureIndexAsync({ fieldName: 'username', unique: true, sparse: true });
+        // an app's bot user, looked up on every slash command and app message: not a scan of every user
+        await this.col('users').ensureIndexAsync({ fieldName: 'appId', sparse: true });
         await this.col('app_persistence').ensureIndexAsync({ fieldName: 'appId' });
         // each record's association keys ("<model>:<id>"); an array field: nedb indexes every element
         await this.col('app_persistence').ensureIndexAsync({ fieldName: 'associations' });
