@@ -111,10 +111,16 @@ export type EnableOutcome =
 export async function enablePresence(app: PresenceApp, access: PresenceAccess, origin: ChangeOrigin, config?: PresenceConfig): Promise<EnableOutcome> {
     const settings = config ?? (await readPresenceConfig(access.read));
     const states = new PresenceStateRepository(storeOf(access));
-    const before = await states.get();
+    const seen = await states.get();
     const serverOff = await isServerBroadcastDisabled(access.read);
-    if (before.enabled && !serverOff) {
+    if (seen.enabled && !serverOff) {
         return { kind: 'already' };
+    }
+    if (seen.enabled) {
+        // Rocket.Chat stopped by itself and no check has recorded it yet: it is recorded here, under
+        // the one claim a monitor check would take, so the check cannot record it after this enable
+        const count = await countConnections(app, access, settings);
+        await turnOff(app, access, { reason: 'server', count: count.current, cap: settings.cap }, { source: 'server' });
     }
     const count = await countConnections(app, access, settings, { revalidate: true });
     if (!checkEnable(count.current, settings.cap, settings.unlimited).ok) {

@@ -228,7 +228,9 @@ describe("the cap with Rocket.Chat's own count (access settings filled in)", () 
             text: 'Cannot enable broadcast when there are more than 200 connections',
         });
         expect(world.workspaceSettings.Presence_broadcast_disabled).toBe(true);
-        expect(world.serverSettingWrites).toEqual([]);
+        // Rocket.Chat had stopped by itself: the enable recorded that turn-off first (a monitor check would have)
+        expect(await stateOf(world)).toMatchObject({ enabled: false, reason: 'server', epoch: 1 });
+        expect(world.serverSettingWrites).toEqual([{ id: 'Troubleshoot_Disable_Presence_Broadcast', value: true }]);
     });
 });
 
@@ -256,7 +258,29 @@ describe("Rocket.Chat's own turn-off", () => {
         expect(world.workspaceSettings.Presence_broadcast_disabled).toBe(false);
     }, 15_000);
 
-    it("an enable while the monitor was about to record the server's turn-off: the enable stands", async () => {
+    it("an enable and a monitor check that both see Rocket.Chat's own turn-off, interleaved every which way: an enable that answers 'enabled' leaves it on", async () => {
+        for (let round = 0; round < 25; round++) {
+            const { world, boss } = worldWithAdmin();
+            world.appSettings.presence_cap_unlimited = true;
+            const a = instance();
+            await a.admins.noteAdmin(world.access(), boss);
+            world.workspaceSettings.Presence_broadcast_disabled = true;
+            world.serverCount = 200;
+            world.jitterMs = 4;
+            const [, enabled] = await Promise.all([
+                a.monitor.runPresenceMonitor(world.app() as never, world.access()),
+                a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' }),
+            ]);
+            world.jitterMs = 0;
+            await a.mirror.settledMirror();
+            expect(enabled).toMatchObject({ kind: 'enabled' });
+            expect(await stateOf(world)).toMatchObject({ enabled: true, epoch: 1 });
+            expect(world.workspaceSettings.Presence_broadcast_disabled).toBe(false);
+            expect(dmsTo(world, 'boss')).toHaveLength(1);
+        }
+    }, 60_000);
+
+    it("an enable while the monitor was about to record the server's turn-off: the turn-off is recorded once, the enable stands", async () => {
         const { world, boss } = worldWithAdmin();
         world.appSettings.presence_cap_unlimited = true;
         const a = instance();
@@ -275,10 +299,10 @@ describe("Rocket.Chat's own turn-off", () => {
         expect(await a.sw.enablePresence(world.app() as never, world.access(), { source: 'rest' })).toEqual({ kind: 'enabled', current: 0, max: 200 });
         await monitor;
         await a.mirror.settledMirror();
-        expect(await stateOf(world)).toMatchObject({ enabled: true, epoch: 0 });
+        expect(await stateOf(world)).toMatchObject({ enabled: true, epoch: 1 });
         expect(world.workspaceSettings.Presence_broadcast_disabled).toBe(false);
         expect(world.workspaceSettings.Troubleshoot_Disable_Presence_Broadcast).toBe(false);
-        expect(dmsTo(world, 'boss')).toEqual([]);
+        expect(dmsTo(world, 'boss')).toHaveLength(1);
     }, 15_000);
 });
 
