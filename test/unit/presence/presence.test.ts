@@ -234,14 +234,20 @@ describe("the cap with Rocket.Chat's own count (access settings filled in)", () 
     });
 });
 
+/** Rocket.Chat has stopped presence by itself (its own cap) with `serverCount` connections; the app's cap is off; boss is a known admin. */
+async function serverStopped(serverCount: number): Promise<{ world: FakeWorld; a: Instance }> {
+    const { world, boss } = worldWithAdmin();
+    world.appSettings.presence_cap_unlimited = true;
+    const a = instance();
+    await a.admins.noteAdmin(world.access(), boss);
+    world.workspaceSettings.Presence_broadcast_disabled = true;
+    world.serverCount = serverCount;
+    return { world, a };
+}
+
 describe("Rocket.Chat's own turn-off", () => {
     it('is a turn-off: admins messaged, users told; enable reports the refusal while the server refuses', async () => {
-        const { world, boss } = worldWithAdmin();
-        world.appSettings.presence_cap_unlimited = true;
-        const a = instance();
-        await a.admins.noteAdmin(world.access(), boss);
-        world.workspaceSettings.Presence_broadcast_disabled = true;
-        world.serverCount = 201;
+        const { world, a } = await serverStopped(201);
         await a.monitor.runPresenceMonitor(world.app() as never, world.access());
         expect(await stateOf(world)).toMatchObject({ enabled: false, reason: 'server', epoch: 1 });
         expect(dmsTo(world, 'boss')).toEqual([t.admin_turned_off_server.replace('{count}', '0').replace('{how}', t.how_to_enable.replace(/\{cap\}/g, '200'))]);
@@ -260,12 +266,7 @@ describe("Rocket.Chat's own turn-off", () => {
 
     it("an enable and a monitor check that both see Rocket.Chat's own turn-off, interleaved every which way: an enable that answers 'enabled' leaves it on", async () => {
         for (let round = 0; round < 25; round++) {
-            const { world, boss } = worldWithAdmin();
-            world.appSettings.presence_cap_unlimited = true;
-            const a = instance();
-            await a.admins.noteAdmin(world.access(), boss);
-            world.workspaceSettings.Presence_broadcast_disabled = true;
-            world.serverCount = 200;
+            const { world, a } = await serverStopped(200);
             world.jitterMs = 4;
             const [, enabled] = await Promise.all([
                 a.monitor.runPresenceMonitor(world.app() as never, world.access()),
@@ -281,12 +282,7 @@ describe("Rocket.Chat's own turn-off", () => {
     }, 60_000);
 
     it("an enable while the monitor was about to record the server's turn-off: the turn-off is recorded once, the enable stands", async () => {
-        const { world, boss } = worldWithAdmin();
-        world.appSettings.presence_cap_unlimited = true;
-        const a = instance();
-        await a.admins.noteAdmin(world.access(), boss);
-        world.workspaceSettings.Presence_broadcast_disabled = true;
-        world.serverCount = 200;
+        const { world, a } = await serverStopped(200);
         // the monitor saw the server off before the admin's enable; its turn-off lands right after the enable asked Rocket.Chat
         const serverBehaviour = world.onServerSettingWrite;
         let monitor: Promise<unknown> | undefined;
