@@ -116,18 +116,18 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
     if (seen.enabled && !serverOff) {
         return { kind: 'already' };
     }
+    const count = await countConnections(app, access, settings, { revalidate: true });
     if (seen.enabled) {
         // Rocket.Chat stopped by itself and no check has recorded it yet: it is recorded here, under
         // the one claim a monitor check would take, so the check cannot record it after this enable
-        const count = await countConnections(app, access, settings);
         await turnOff(app, access, { reason: 'server', count: count.current, cap: settings.cap }, { source: 'server' });
     }
-    const count = await countConnections(app, access, settings, { revalidate: true });
     if (!checkEnable(count.current, settings.cap, settings.unlimited).ok) {
         return { kind: 'refused', cap: settings.cap };
     }
     // twice at most: a turn-off that was under way when Rocket.Chat was asked may have stopped it again
-    for (let attempt = 0; attempt < 2; attempt++) {
+    let broadcasting = false;
+    for (let attempt = 0; attempt < 2 && !broadcasting; attempt++) {
         const answer = await askServerToBroadcast(app, access, settings.access);
         if (!answer.ok) {
             if ('refusal' in answer) {
@@ -142,9 +142,11 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
             await saveState(states, { ...now, enabled: true, at: new Date().toISOString() });
             await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.on', { count: count.current, cap: settings.cap, epoch: now.epoch });
         }
-        if (!(await isServerBroadcastDisabled(access.read))) {
-            break;
-        }
+        broadcasting = !(await isServerBroadcastDisabled(access.read));
+    }
+    if (!broadcasting) {
+        app.getLogger().error("presence: Rocket.Chat's broadcast stopped again while the service was being turned on");
+        return { kind: 'failed' };
     }
     await mirrorPresenceState(app, access, true);
     return { kind: 'enabled', current: count.current, max: settings.cap };
