@@ -8,20 +8,18 @@
  * scheduler poll is off, so nothing else runs meanwhile. Figures: bench/README.md.
  * Env: BENCH_FEATURES_USERS (the large size), BENCH_FEATURES_REQUESTS, BENCH_FEATURES_CONCURRENCY.
  */
+import type { PersistenceCount } from '../workspace/diagnostics/PersistenceCounts';
 import { startWorkspace, type Creds, type TestWorkspace } from '../test/helpers/workspace';
 import { call, keepAliveAgent, median, type Call } from './lib/load';
+import { positiveEnv } from './lib/env';
 import { summary } from './lib/summary';
 
-const env = (name: string, fallback: number) => {
-    const n = Number(process.env[name]);
-    return process.env[name] !== undefined && Number.isFinite(n) && n > 0 ? n : fallback;
-};
 const SMALL = 100;
-const LARGE = env('BENCH_FEATURES_USERS', 10_000);
+const LARGE = positiveEnv('BENCH_FEATURES_USERS', 10_000);
 /** sequential requests measured per size (each by a different user) */
-const REQUESTS = env('BENCH_FEATURES_REQUESTS', 100);
+const REQUESTS = positiveEnv('BENCH_FEATURES_REQUESTS', 100);
 /** clients giving the users their state */
-const CONCURRENCY = env('BENCH_FEATURES_CONCURRENCY', 32);
+const CONCURRENCY = positiveEnv('BENCH_FEATURES_CONCURRENCY', 32);
 /** one-time jobs running at the same time */
 const JOB_CONCURRENCY = 32;
 const DAY_MS = 86_400_000;
@@ -31,15 +29,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 /** large / small; 1 when both are 0 */
 const ratio = (large: number, small: number) => (large === small ? 1 : large / small);
 
-interface Counts {
-    calls: number;
-    recordsRead: number;
-    recordsWritten: number;
-    bytesRead: number;
-    bytesWritten: number;
-    byMethod: Record<string, number>;
-    stored: number;
-}
+type Counts = PersistenceCount & { stored: number };
 
 /** Per run (or request): the app's persistence use and the time taken. */
 interface Cost {

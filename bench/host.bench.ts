@@ -9,19 +9,16 @@ import { startWorkspace, type Creds, type TestWorkspace } from '../test/helpers/
 import { AppSetting } from '../src/settings/AppSetting';
 import { packageFixture } from './lib/fixture';
 import { interleavedLatency, median, statuses, throughput, type Call } from './lib/load';
+import { positiveEnv } from './lib/env';
 import { summary } from './lib/summary';
 
-const env = (name: string, fallback: number) => {
-    const n = Number(process.env[name]);
-    return process.env[name] !== undefined && Number.isFinite(n) && n > 0 ? n : fallback;
-};
 const CLIENTS = 50;
-const DURATION_MS = env('BENCH_DURATION_MS', 5000);
-const ROUNDS = env('BENCH_ROUNDS', 2);
-const SAMPLES = env('BENCH_SAMPLES', 1000);
-const MONITOR_RUNS = env('BENCH_MONITOR_RUNS', 40);
-const MEMORY_CALLS = env('BENCH_MEMORY_CALLS', 100_000);
-const MEMORY_USERS = env('BENCH_MEMORY_USERS', 10_000);
+const DURATION_MS = positiveEnv('BENCH_DURATION_MS', 5000);
+const ROUNDS = positiveEnv('BENCH_ROUNDS', 2);
+const SAMPLES = positiveEnv('BENCH_SAMPLES', 1000);
+const MONITOR_RUNS = positiveEnv('BENCH_MONITOR_RUNS', 40);
+const MEMORY_CALLS = positiveEnv('BENCH_MEMORY_CALLS', 100_000);
+const MEMORY_USERS = positiveEnv('BENCH_MEMORY_USERS', 10_000);
 const MB = 1024 * 1024;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
