@@ -65,7 +65,6 @@ export type StatusMessageKey =
     | 'audit_source_command'
     | 'audit_source_console'
     | 'audit_source_settings'
-    | 'audit_source_picker'
     | 'audit_source_cap'
     | 'audit_source_server'
     | 'history_title';
@@ -104,7 +103,6 @@ const en: Record<StatusMessageKey, string> = {
     audit_source_command: 'slash command',
     audit_source_console: 'console',
     audit_source_settings: 'settings page',
-    audit_source_picker: 'status picker',
     audit_source_cap: 'connection cap',
     audit_source_server: 'Rocket.Chat',
     history_title: 'Daily peaks, the last 14 days:',
@@ -191,7 +189,6 @@ const ptBR: Record<StatusMessageKey, string> = {
     audit_source_command: 'comando',
     audit_source_console: 'console',
     audit_source_settings: 'página de configurações',
-    audit_source_picker: 'seletor de status',
     audit_source_cap: 'limite de conexões',
     audit_source_server: 'Rocket.Chat',
     history_title: 'Picos diários, últimos 14 dias:',
@@ -278,7 +275,6 @@ const de: Record<StatusMessageKey, string> = {
     audit_source_command: 'Befehl',
     audit_source_console: 'Konsole',
     audit_source_settings: 'Einstellungsseite',
-    audit_source_picker: 'Statusauswahl',
     audit_source_cap: 'Verbindungslimit',
     audit_source_server: 'Rocket.Chat',
     history_title: 'Tägliche Spitzen, die letzten 14 Tage:',
@@ -365,7 +361,6 @@ const es: Record<StatusMessageKey, string> = {
     audit_source_command: 'comando',
     audit_source_console: 'consola',
     audit_source_settings: 'página de ajustes',
-    audit_source_picker: 'selector de estado',
     audit_source_cap: 'límite de conexiones',
     audit_source_server: 'Rocket.Chat',
     history_title: 'Picos diarios, los últimos 14 días:',

@@ -11,12 +11,9 @@ import { PRESENCE_MESSAGES } from '../i18n/presenceMessages';
 import { translator } from '../i18n/translate';
 import { AppSetting } from '../settings/AppSetting';
 import { appSettingValue, parseBoolean } from '../settings/readSettings';
+import { JobId } from '../core/jobIds';
 
 /** The recurring monitor; the same check once, right after a cap setting changed; an admin's switch from the settings page. */
-export const PRESENCE_MONITOR_JOB = 'presence-monitor';
-export const PRESENCE_CAP_CHECK_JOB = 'presence-cap-check';
-export const PRESENCE_SWITCH_JOB = 'presence-switch';
-export const PRESENCE_MONITOR_INTERVAL = '20 seconds';
 
 /**
  * One run of the monitor: the count and the cap (Rocket.Chat's own count when configured: one
@@ -78,10 +75,10 @@ function withAccess(app: PresenceApp, run: (access: PresenceAccess, context: IJo
 export function presenceProcessors(app: PresenceApp): Array<IProcessor> {
     const monitor = withAccess(app, (access) => runPresenceMonitor(app, access));
     return [
-        { id: PRESENCE_MONITOR_JOB, processor: monitor },
-        { id: PRESENCE_CAP_CHECK_JOB, processor: monitor },
+        { id: JobId.PresenceMonitor, processor: monitor },
+        { id: JobId.PresenceCapCheck, processor: monitor },
         {
-            id: PRESENCE_SWITCH_JOB,
+            id: JobId.PresenceSwitch,
             processor: withAccess(app, (access, context) =>
                 runPresenceSwitch(app, access, context.enabled === true, context.trigger === 'unlimited' ? 'unlimited' : 'switch'),
             ),

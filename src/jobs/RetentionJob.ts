@@ -10,9 +10,8 @@ import { ClaimRepository } from '../storage/ClaimRepository';
 import { ConnectionCountRepository } from '../storage/presence/ConnectionCountRepository';
 import { RecordStore } from '../storage/records';
 import { StatusExpiryDueIndex } from '../storage/StatusExpiryDueIndex';
+import { JobId } from '../core/jobIds';
 
-export const RETENTION_JOB = 'retention';
-export const RETENTION_INTERVAL = '6 hours';
 /** The days of claims each run removes, before yesterday (a missed run catches up). */
 const CLAIM_DAYS_CHECKED = 7;
 
@@ -43,7 +42,7 @@ export async function runRetention(read: IRead, persis: IPersistence, now = new 
 
 export function retentionProcessor(app: PresenceApp): IProcessor {
     return {
-        id: RETENTION_JOB,
+        id: JobId.Retention,
         processor: async (_context: IJobContext, read: IRead, _modify: IModify, _http: IHttp, persis: IPersistence): Promise<void> => {
             await runRetention(read, persis).catch((error: unknown) => app.getLogger().error(`retention failed: ${describeError(error)}`));
         },

@@ -8,7 +8,7 @@ import { scheduleStatusExpiry, setUserStatus } from '../services/setUserStatus';
 import { RecordStore } from '../storage/records';
 import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
 import { minuteOf, StatusExpiryDueIndex } from '../storage/StatusExpiryDueIndex';
-import { JobId, STATUS_EXPIRY_SWEEP_INTERVAL, StatusExpiryJobData } from './jobIds';
+import { JobId, JobInterval, StatusExpiryJobData } from '../core/jobIds';
 
 function isJobData(context: IJobContext): context is IJobContext & StatusExpiryJobData {
     return typeof context.userId === 'string' && typeof context.token === 'string';
@@ -125,6 +125,6 @@ export async function rearmStatusExpiries(read: IRead, scheduler: ISchedulerModi
         const when = Number.isNaN(due.getTime()) || due.getTime() < now.getTime() + 1000 ? new Date(now.getTime() + 1000) : due;
         await scheduleStatusExpiry(scheduler, record.userId, record.token, when);
     }
-    await scheduler.scheduleRecurring({ id: JobId.StatusExpirySweep, interval: STATUS_EXPIRY_SWEEP_INTERVAL, skipImmediate: true });
+    await scheduler.scheduleRecurring({ id: JobId.StatusExpirySweep, interval: JobInterval[JobId.StatusExpirySweep], skipImmediate: true });
     return records.length;
 }

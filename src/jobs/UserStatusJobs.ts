@@ -4,7 +4,7 @@ import { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/sch
 import { describeError } from '../services/presence/PresenceApp';
 import { rearmSchedules, runScheduleStart } from '../services/scheduledStatus';
 import { rearmWorkingHours, runWorkingHoursBoundary } from '../services/workingHours';
-import { UserJobId } from './jobIds';
+import { JobId } from '../core/jobIds';
 
 /** The one-time jobs of scheduled statuses and working hours: each acts on one user, never on all. */
 export function userStatusProcessors(logger: () => ILogger): IProcessor[] {
@@ -19,11 +19,11 @@ export function userStatusProcessors(logger: () => ILogger): IProcessor[] {
         };
     return [
         {
-            id: UserJobId.ScheduleStart,
+            id: JobId.ScheduleStart,
             processor: guarded('a scheduled status', (context, read, modify, persis) => runScheduleStart(context, read, modify, persis, logger())),
         },
         {
-            id: UserJobId.WorkingHoursBoundary,
+            id: JobId.WorkingHoursBoundary,
             processor: guarded('working hours', (context, read, modify, persis) => runWorkingHoursBoundary(context, { read, modify, persis }, logger())),
         },
     ];

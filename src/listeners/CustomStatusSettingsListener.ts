@@ -12,8 +12,7 @@ import { applySettingsOps, isAppWrittenSettingsText, listAllCustomStatuses } fro
 import { customStatusReason } from '../services/customStatusText';
 import { AppSetting } from '../settings/AppSetting';
 import { parseText, serverSettingValue } from '../settings/readSettings';
-
-export const CUSTOM_STATUS_SYNC_JOB = 'custom-status-settings-sync';
+import { JobId } from '../core/jobIds';
 
 /** The start of a refusal line in every language: an earlier refusal is dropped when the text comes back. */
 const REFUSAL_PREFIXES = Object.values(CUSTOM_STATUS_MESSAGES)
@@ -63,7 +62,7 @@ export async function customStatusPreSettingUpdate(
         : (await listAllCustomStatuses(read)).map(({ name, statusType }) => ({ name, statusType: statusType ?? '' }));
     const ops = diffCustomStatusesText(beforeEntries, parsed.value);
     if (ops.length > 0) {
-        await configurationModify.scheduler.scheduleOnce({ id: CUSTOM_STATUS_SYNC_JOB, when: new Date(), data: { ops } });
+        await configurationModify.scheduler.scheduleOnce({ id: JobId.CustomStatusSync, when: new Date(), data: { ops } });
     }
     return newSetting;
 }
@@ -75,7 +74,7 @@ function isOps(value: unknown): value is SettingsOp[] {
 /** Applies an admin's edit of the settings text, then writes the text back from the records. */
 export function customStatusSyncProcessor(app: IApp): IProcessor {
     return {
-        id: CUSTOM_STATUS_SYNC_JOB,
+        id: JobId.CustomStatusSync,
         processor: async (context: IJobContext, read: IRead, _modify: IModify, _http: IHttp, persistence: IPersistence): Promise<void> => {
             const ops = (context as { ops?: unknown }).ops;
             if (!isOps(ops)) {

@@ -3,13 +3,12 @@ import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/settings/ISettingUpdateContext';
 
 import { isOverCap } from '../core/presence/ConnectionCap';
-import { PRESENCE_CAP_CHECK_JOB, PRESENCE_MONITOR_INTERVAL, PRESENCE_MONITOR_JOB, PRESENCE_SWITCH_JOB } from '../jobs/PresenceMonitorJob';
-import { RETENTION_INTERVAL, RETENTION_JOB } from '../jobs/RetentionJob';
 import { lastKnownConnections } from '../services/presence/connectionCount';
 import { storeOf } from '../services/presence/PresenceApp';
 import { readPresenceConfig } from '../services/presence/presenceConfig';
 import { readPresenceState } from '../services/presence/presenceSwitch';
 import { AppSetting } from '../settings/AppSetting';
+import { JobId, JobInterval } from '../core/jobIds';
 
 /**
  * An admin switching `presence_service_enabled` on in the settings page while over the cap is
@@ -43,19 +42,19 @@ export async function presenceSettingUpdated(setting: ISetting, configurationMod
         case AppSetting.PresenceServiceEnabled: {
             const wanted = setting.value !== false;
             if ((await readPresenceState({ read })).enabled !== wanted) {
-                await scheduler.scheduleOnce({ id: PRESENCE_SWITCH_JOB, when: new Date(), data: { enabled: wanted, trigger: 'switch' } });
+                await scheduler.scheduleOnce({ id: JobId.PresenceSwitch, when: new Date(), data: { enabled: wanted, trigger: 'switch' } });
             }
             return;
         }
         case AppSetting.PresenceCapUnlimited:
             if (setting.value === true && !(await readPresenceState({ read })).enabled) {
-                await scheduler.scheduleOnce({ id: PRESENCE_SWITCH_JOB, when: new Date(), data: { enabled: true, trigger: 'unlimited' } });
+                await scheduler.scheduleOnce({ id: JobId.PresenceSwitch, when: new Date(), data: { enabled: true, trigger: 'unlimited' } });
                 return;
             }
-            await scheduler.scheduleOnce({ id: PRESENCE_CAP_CHECK_JOB, when: new Date() });
+            await scheduler.scheduleOnce({ id: JobId.PresenceCapCheck, when: new Date() });
             return;
         case AppSetting.PresenceConnectionCap:
-            await scheduler.scheduleOnce({ id: PRESENCE_CAP_CHECK_JOB, when: new Date() });
+            await scheduler.scheduleOnce({ id: JobId.PresenceCapCheck, when: new Date() });
             return;
         default:
             return;
@@ -64,6 +63,6 @@ export async function presenceSettingUpdated(setting: ISetting, configurationMod
 
 /** Starts the recurring jobs when the app is enabled: the monitor, and the retention of what is kept for a time. */
 export async function startPresenceMonitor(configurationModify: IConfigurationModify): Promise<void> {
-    await configurationModify.scheduler.scheduleRecurring({ id: PRESENCE_MONITOR_JOB, interval: PRESENCE_MONITOR_INTERVAL, skipImmediate: false });
-    await configurationModify.scheduler.scheduleRecurring({ id: RETENTION_JOB, interval: RETENTION_INTERVAL, skipImmediate: false });
+    await configurationModify.scheduler.scheduleRecurring({ id: JobId.PresenceMonitor, interval: JobInterval[JobId.PresenceMonitor], skipImmediate: false });
+    await configurationModify.scheduler.scheduleRecurring({ id: JobId.Retention, interval: JobInterval[JobId.Retention], skipImmediate: false });
 }

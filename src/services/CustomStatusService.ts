@@ -3,12 +3,12 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { Result, fail, ok } from '../core/AppError';
 import { AuditAction } from '../core/audit/AuditEntry';
-import { writeExclusively } from '../core/cluster/exclusiveWrite';
+import { writeExclusively } from '../core/concurrency/exclusiveWrite';
 import { CustomStatusErrors, CustomUserStatus, isCustomStatusType, newCustomStatusId } from '../core/customStatus/CustomUserStatus';
-import { KeyedMutex } from '../core/customStatus/KeyedMutex';
+import { KeyedMutex } from '../core/concurrency/KeyedMutex';
 import { CustomStatusDraft, checkCustomStatus } from '../core/customStatus/rules';
 import { SettingsOp, serializeCustomStatuses } from '../core/customStatus/settingsText';
-import { SerialQueue } from '../core/presence/SerialQueue';
+import { SerialQueue } from '../core/concurrency/SerialQueue';
 import { AppSetting } from '../settings/AppSetting';
 import { appSettingValue } from '../settings/readSettings';
 import { CustomStatusRepository, StoredCustomStatus, toCustomUserStatus } from '../storage/CustomStatusRepository';

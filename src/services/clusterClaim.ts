@@ -1,4 +1,4 @@
-import { writeExclusively } from '../core/cluster/exclusiveWrite';
+import { writeExclusively } from '../core/concurrency/exclusiveWrite';
 import { ClaimRepository } from '../storage/ClaimRepository';
 import { RecordStore } from '../storage/records';
 

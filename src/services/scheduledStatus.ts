@@ -6,13 +6,13 @@ import { newCustomStatusId } from '../core/customStatus/CustomUserStatus';
 import { UserPresence } from '../core/status/presets';
 import { decideSetStatus } from '../core/status/setStatusRequest';
 import { normalizeStatusText } from '../core/status/statusText';
-import { UserJobId } from '../jobs/jobIds';
 import { WorkspaceSetting } from '../settings/WorkspaceSetting';
 import { RecordStore } from '../storage/records';
 import { ScheduledStatus, ScheduleRepository } from '../storage/ScheduleRepository';
 import { applyOwnStatus } from './applyOwnStatus';
 import { claimOnce } from './clusterClaim';
 import { toStatusUser, workspaceFlag } from './statusContext';
+import { JobId } from '../core/jobIds';
 
 const repositoryOf = (read: IRead, persis?: IPersistence) => new ScheduleRepository(new RecordStore(read.getPersistenceReader(), persis));
 
@@ -33,7 +33,7 @@ async function arm(scheduler: ISchedulerModify, schedule: ScheduledStatus, now =
     const start = new Date(schedule.start);
     const data: ScheduleJobData = { userId: schedule.userId, scheduleId: schedule.id };
     await scheduler.scheduleOnce({
-        id: UserJobId.ScheduleStart,
+        id: JobId.ScheduleStart,
         when: start.getTime() > now.getTime() ? start : new Date(now.getTime() + 1000),
         data: { ...data },
     });

@@ -6,9 +6,9 @@ import { inferManualDefault } from '../core/status/appliedStatus';
 import { isUserPresence, UserPresence } from '../core/status/presets';
 import { StatusErrors } from '../core/status/statusErrors';
 import { normalizeStatusText } from '../core/status/statusText';
-import { JobId, StatusExpiryJobData } from '../jobs/jobIds';
 import { RecordStore } from '../storage/records';
 import { StatusExpiryRecord, StatusExpiryRepository } from '../storage/StatusExpiryRepository';
+import { JobId, StatusExpiryJobData } from '../core/jobIds';
 
 export interface SetUserStatusInput {
     /** the workspace user whose status changes */

@@ -3,13 +3,13 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { inferManualDefault, stillShowsApplied } from '../core/status/appliedStatus';
 import { isWithinWorkingHours, nextBoundary, WorkingHours } from '../core/status/workingHours';
-import { UserJobId } from '../jobs/jobIds';
 import { RecordStore } from '../storage/records';
 import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
 import { WorkingHoursRecord, WorkingHoursRepository } from '../storage/WorkingHoursRepository';
 import { claimOnce } from './clusterClaim';
 import { isConnected } from './presence/OnlineTally';
 import { setUserStatus } from './setUserStatus';
+import { JobId } from '../core/jobIds';
 
 interface BoundaryJobData {
     userId: string;
@@ -23,7 +23,7 @@ const newToken = () => `${Date.now().toString(36)}-${Math.random().toString(36).
 async function armNext(scheduler: ISchedulerModify, record: WorkingHoursRecord, now: Date): Promise<void> {
     const next = nextBoundary(record, now);
     const data: BoundaryJobData = { userId: record.userId, token: record.token, at: next.at.toISOString() };
-    await scheduler.scheduleOnce({ id: UserJobId.WorkingHoursBoundary, when: next.at, data: { ...data } });
+    await scheduler.scheduleOnce({ id: JobId.WorkingHoursBoundary, when: next.at, data: { ...data } });
 }
 
 interface Access {

@@ -4,5 +4,4 @@ export enum WorkspaceSetting {
     AllowInvisibleStatusOption = 'Accounts_AllowInvisibleStatusOption',
     PresenceBroadcastDisabled = 'Presence_broadcast_disabled',
     TroubleshootDisablePresenceBroadcast = 'Troubleshoot_Disable_Presence_Broadcast',
-    IdleTimeLimit = 'Accounts_Default_User_Preferences_idleTimeLimit',
 }

@@ -1,4 +1,4 @@
-import { ExclusiveWriteSteps } from '../core/cluster/exclusiveWrite';
+import { ExclusiveWriteSteps } from '../core/concurrency/exclusiveWrite';
 import { hasFields, miscKey, RecordStore } from './records';
 
 /**

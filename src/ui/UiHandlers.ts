@@ -14,7 +14,7 @@ import { CUSTOM_STATUS_MESSAGES } from '../i18n/customStatusMessages';
 import { STATUS_MESSAGES } from '../i18n/statusMessages';
 import { languageOf, translator } from '../i18n/translate';
 import { UI_MESSAGES } from '../i18n/uiMessages';
-import { errorLine } from '../commands/CommandContext';
+import { errorLine } from '../i18n/format';
 import { customStatusAccess } from '../services/customStatusAccess';
 import { noteAdmin } from '../services/presence/admins';
 import { takeInactiveNotice } from '../services/presence/notices';

@@ -7,7 +7,8 @@ import { customStatusAccess } from '../../services/customStatusAccess';
 import { canManageUserStatus } from '../../services/rights';
 import { customStatusReason, presenceLabel } from '../../services/customStatusText';
 import { adminListView } from '../../ui/CustomStatusAdminView';
-import { CommandContext, CommandReply, errorLine, formatUntil, reply, replyError } from '../CommandContext';
+import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
+import { errorLine, formatUntil } from '../../i18n/format';
 import { matchCustomStatusWords } from '../parseStatusCommand';
 import { scheduleStatus } from './scheduleSubcommands';
 

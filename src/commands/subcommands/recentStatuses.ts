@@ -1,5 +1,6 @@
 import { readRecentStatuses } from '../../services/recentStatuses';
-import { CommandContext, CommandReply, describeStatus, reply, replyError } from '../CommandContext';
+import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
+import { describeStatus } from '../../i18n/format';
 import { setStatus } from './setStatus';
 
 /** `recent`: the user's last five statuses, numbered; `recent <n>`: that one again. */

@@ -1,6 +1,7 @@
 import { UserPresence } from '../../core/status/presets';
 import { cancelSchedule, listSchedules, scheduleOwnStatus } from '../../services/scheduledStatus';
-import { CommandContext, CommandReply, describeStatus, errorLine, formatUntil, reply, replyError } from '../CommandContext';
+import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
+import { describeStatus, errorLine, formatUntil } from '../../i18n/format';
 
 /** `<status> from 14:00 to 15:30 [message]` (also a custom status): the status then, and the previous one after. */
 export async function scheduleStatus(ctx: CommandContext, request: { status?: UserPresence; message?: string; start: Date; end: Date }): Promise<CommandReply> {

@@ -6,7 +6,8 @@ import { setUserStatus } from '../../services/setUserStatus';
 import { findWorkspaceUser, toStatusUser, workspaceFlag } from '../../services/statusContext';
 import { AppSetting } from '../../settings/AppSetting';
 import { WorkspaceSetting } from '../../settings/WorkspaceSetting';
-import { CommandContext, CommandReply, describeStatus, errorLine, formatUntil, reply, replyError } from '../CommandContext';
+import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
+import { describeStatus, errorLine, formatUntil } from '../../i18n/format';
 
 /**
  * `set @user <status> [duration] [message]`: someone else's status, with the same rules as

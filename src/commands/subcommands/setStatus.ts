@@ -1,6 +1,7 @@
 import { UserPresence } from '../../core/status/presets';
 import { applyOwnStatus } from '../../services/applyOwnStatus';
-import { CommandContext, CommandReply, errorLine, formatUntil, reply, replyError, statusLabel } from '../CommandContext';
+import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
+import { errorLine, formatUntil, statusLabel } from '../../i18n/format';
 
 export interface SetRequest {
     status?: UserPresence;

@@ -3,7 +3,8 @@ import { isPresenceOff } from '../../services/presence/presenceSwitch';
 import { findWorkspaceUser } from '../../services/statusContext';
 import { RecordStore } from '../../storage/records';
 import { StatusExpiryRepository } from '../../storage/StatusExpiryRepository';
-import { CommandContext, CommandReply, formatUntil, reply, replyError, statusLabel } from '../CommandContext';
+import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
+import { formatUntil, statusLabel } from '../../i18n/format';
 
 /** `show [@user]`: one's own status, message and expiry, or someone else's status and message. */
 export async function showStatus(ctx: CommandContext, username?: string): Promise<CommandReply> {

@@ -1,6 +1,7 @@
 import { describeWorkingHours, WorkingHours } from '../../core/status/workingHours';
 import { clearWorkingHours, readWorkingHours, setWorkingHours } from '../../services/workingHours';
-import { CommandContext, CommandReply, reply, zoneName } from '../CommandContext';
+import { CommandContext, CommandReply, reply } from '../CommandContext';
+import { zoneName } from '../../i18n/format';
 
 /** `hours`: the user's working hours; `hours 09:00-17:00 [mon-fri]`: set them; `hours off`: opt out. */
 export async function workingHours(ctx: CommandContext, hours?: WorkingHours | 'off'): Promise<CommandReply> {

@@ -6,7 +6,7 @@ export type AuditAction =
     'user-status.set' | 'custom-user-status.create' | 'custom-user-status.update' | 'custom-user-status.delete' | 'presence.off' | 'presence.on';
 
 /** Where a change came from. */
-export type AuditSource = 'rest' | 'command' | 'console' | 'settings' | 'picker' | 'cap' | 'server';
+export type AuditSource = 'rest' | 'command' | 'console' | 'settings' | 'cap' | 'server';
 
 export interface AuditUser {
     _id: string;

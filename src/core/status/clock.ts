@@ -27,8 +27,3 @@ export function localMidnight(at: Date, utcOffsetHours: number, days = 0): numbe
 export function localWeekday(at: Date | number, utcOffsetHours: number): number {
     return new Date((typeof at === 'number' ? at : at.getTime()) + utcOffsetHours * HOUR).getUTCDay();
 }
-
-/** The local calendar date `YYYY-MM-DD` of an instant. */
-export function localDate(at: Date | number, utcOffsetHours: number): string {
-    return new Date((typeof at === 'number' ? at : at.getTime()) + utcOffsetHours * HOUR).toISOString().slice(0, 10);
-}

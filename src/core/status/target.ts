@@ -16,9 +16,6 @@ export type TargetRef = { kind: 'self' } | { kind: 'userId'; userId: string } | 
 
 export type OtherUserRef = Extract<TargetRef, { kind: 'userId' } | { kind: 'username' }>;
 
-/** Looks a user up; `undefined` when there is none. */
-export type UserLookup = (ref: OtherUserRef) => Promise<StatusUser | undefined>;
-
 const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
 
 /**

@@ -1,4 +1,4 @@
-import { RefreshThrottle } from '../../core/presence/RefreshThrottle';
+import { RefreshThrottle } from '../../core/concurrency/RefreshThrottle';
 import { isOverCap } from '../../core/presence/ConnectionCap';
 import { ConnectionCount, countConnections } from './connectionCount';
 import { checkEarlyWarning } from './earlyWarning';

@@ -7,7 +7,7 @@ import { STATUS_MESSAGES, StatusMessageKey } from '../../i18n/statusMessages';
 import { languageOf, translator, Translator } from '../../i18n/translate';
 import { AuditRepository } from '../../storage/AuditRepository';
 import { RecordStore } from '../../storage/records';
-import { describeStatus, formatUntil } from '../../commands/CommandContext';
+import { describeStatus, formatUntil } from '../../i18n/format';
 import { presenceLabel } from '../customStatusText';
 
 /** One entry as a line in the reader's language and time zone. */

@@ -21,10 +21,6 @@ export class AdminRepository {
         await this.store.remove(admin(userId));
     }
 
-    public async isKnown(userId: string): Promise<boolean> {
-        return (await this.store.one(admin(userId), isAdmin)) !== undefined;
-    }
-
     /** Grows with the number of admins, not of users; read only when admins are messaged. */
     public async list(): Promise<AdminRecord[]> {
         return this.store.all([ADMINS], isAdmin);

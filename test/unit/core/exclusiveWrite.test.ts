@@ -3,7 +3,7 @@
  * turn, and the test runs every order of turns (a small model check). Whatever the order, at most
  * one writer wins, the winner's record is the one that stays, and no two records remain.
  */
-import { writeExclusively, ExclusiveWriteOutcome } from '../../../src/core/cluster/exclusiveWrite';
+import { writeExclusively, ExclusiveWriteOutcome } from '../../../src/core/concurrency/exclusiveWrite';
 
 type Writer = 'A' | 'B';
 

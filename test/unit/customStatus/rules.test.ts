@@ -1,7 +1,7 @@
 import { errorText } from '../../../src/core/AppError';
 import { checkCustomStatus, isNameInUse } from '../../../src/core/customStatus/rules';
 import { matchStringFields } from '../../../src/core/customStatus/matchBody';
-import { KeyedMutex } from '../../../src/core/customStatus/KeyedMutex';
+import { KeyedMutex } from '../../../src/core/concurrency/KeyedMutex';
 
 const existing = [{ _id: 'a', name: 'In a meeting' }];
 const error = (result: { ok: boolean; error?: unknown }) => (result.ok ? undefined : errorText((result as { error: Parameters<typeof errorText>[0] }).error));

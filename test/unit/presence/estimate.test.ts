@@ -1,5 +1,5 @@
 import { compactOwn, countOnline, mergeObservations } from '../../../src/core/presence/OnlineEstimate';
-import { RefreshThrottle } from '../../../src/core/presence/RefreshThrottle';
+import { RefreshThrottle } from '../../../src/core/concurrency/RefreshThrottle';
 
 describe('the estimate of users online over several instances', () => {
     it('takes the latest observation of each user', () => {

@@ -56,7 +56,8 @@ describe('recent statuses', () => {
 });
 
 describe('scheduled statuses', () => {
-    const NOW = new Date(Date.now() + 0);
+    // 10:00 UTC today: "tomorrow" plus up to 90 minutes never crosses midnight, and is still ahead of the real clock
+    const NOW = new Date(`${new Date().toISOString().slice(0, 10)}T10:00:00.000Z`);
     const hh = (offsetMinutes: number) => {
         const d = new Date(NOW.getTime() + offsetMinutes * 60_000);
         return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
