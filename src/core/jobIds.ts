@@ -14,6 +14,8 @@ export enum JobId {
     Retention = 'retention',
     /** an admin's edit of the custom statuses on the settings page */
     CustomStatusSync = 'custom-status-settings-sync',
+    /** finishes or undoes the changes whose writer died */
+    ChangeRecovery = 'change-recovery',
 }
 
 /** How often the recurring jobs run. */
@@ -21,6 +23,7 @@ export const JobInterval = {
     [JobId.StatusExpirySweep]: '1 minute',
     [JobId.PresenceMonitor]: '20 seconds',
     [JobId.Retention]: '6 hours',
+    [JobId.ChangeRecovery]: '1 minute',
 } as const;
 
 /** The data a status-expiry job carries: the record's owner and the token it must still hold. */

@@ -6,6 +6,15 @@ export const miscKey = (id: string): RocketChatAssociationRecord => new RocketCh
 /** An association with a workspace user. */
 export const userKey = (id: string): RocketChatAssociationRecord => new RocketChatAssociationRecord(RocketChatAssociationModel.USER, id);
 
+/** An association as a string (`misc:presence-state`), to keep it in a stored change. */
+export const associationKey = (association: RocketChatAssociationRecord): string => `${association.getModel()}:${association.getID()}`;
+
+/** The association a string of `associationKey` names (the model never holds a colon; the id may). */
+export function associationOf(key: string): RocketChatAssociationRecord {
+    const colon = key.indexOf(':');
+    return new RocketChatAssociationRecord(key.slice(0, colon) as RocketChatAssociationModel, key.slice(colon + 1));
+}
+
 /**
  * The app's persistence, as the repositories use it: records found by all of their associations.
  * Shared by every server instance's copy of the app and without atomic updates: a read and a write
@@ -29,6 +38,11 @@ export class RecordStore {
     /** Replaces the record with these associations, or creates it. */
     public async upsert(associations: RocketChatAssociationRecord[], record: object): Promise<void> {
         await this.writer().updateByAssociations(associations, { ...record }, true);
+    }
+
+    /** Replaces the record with these associations; fails when there is none. */
+    public async update(associations: RocketChatAssociationRecord[], record: object): Promise<void> {
+        await this.writer().updateByAssociations(associations, { ...record }, false);
     }
 
     /** Adds a record, even when others have the same associations. */

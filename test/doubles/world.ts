@@ -40,7 +40,11 @@ export type FailurePoint =
     | 'appSettings.read'
     | 'serverSettings.read'
     | 'serverSettings.write'
+    | 'appSettings.write'
+    | 'room.read'
     | 'message'
+    | 'notify'
+    | 'ui'
     | 'http';
 
 interface Stored {
@@ -117,6 +121,10 @@ export class FakeWorld {
     /** up to this many ms of random delay on every persistence operation, so concurrent writers interleave */
     public jitterMs = 0;
     private failures = new Map<FailurePoint, { times: number; when?: (detail: string[]) => boolean }>();
+    /** every call of an accessor the app made (reads included), in order: `<point> <detail>` */
+    public calls: string[] = [];
+    /** the call (1-based, counted in `calls`) that throws, for the failure-injection harness */
+    public failAtCall = 0;
     private nextId = 1;
 
     private async jitter(): Promise<void> {
@@ -134,6 +142,10 @@ export class FakeWorld {
     }
 
     private check(point: FailurePoint, detail: string[] = []): void {
+        this.calls.push(`${point} ${detail.join(' ')}`.trim());
+        if (this.calls.length === this.failAtCall) {
+            throw new Error(`injected failure: call ${this.failAtCall} (${point})`);
+        }
         const failure = this.failures.get(point);
         if (failure && failure.times > 0 && (!failure.when || failure.when(detail))) {
             failure.times--;
@@ -175,7 +187,7 @@ export class FakeWorld {
             return found.map((s) => clone(s.data));
         };
         return {
-            read: async (id: string) => clone(this.store.find((s) => s.id === id)?.data as object),
+            read: async (id: string) => (this.check('persistence.read', [id]), clone(this.store.find((s) => s.id === id)?.data as object)),
             readByAssociation: (a: RocketChatAssociationRecord) => read([a]),
             readByAssociations: (as: RocketChatAssociationRecord[]) => read(as),
         };
@@ -241,18 +253,20 @@ export class FakeWorld {
                 }),
                 getSettings: () => ({
                     getValueById: async (id: string) => (this.check('appSettings.read', [id]), this.appSettings[id]),
-                    getById: async (id: string) => ({ id, value: this.appSettings[id] }),
+                    getById: async (id: string) => (this.check('appSettings.read', [id]), { id, value: this.appSettings[id] }),
                 }),
             }),
             getPersistenceReader: () => this.persistenceReader(),
             getUserReader: () => ({
                 getById: async (id: string) => (this.check('user.read'), this.users.get(id) as IUser),
                 getByUsername: async (username: string) => (this.check('user.read'), [...this.users.values()].find((u) => u.username === username) as IUser),
-                getAppUser: async () => this.bot,
+                getAppUser: async () => (this.check('user.read', ['app']), this.bot),
             }),
             getRoomReader: () => ({
-                getDirectByUsernames: async (names: string[]) => [...this.rooms.values()].find((r) => names.every((n) => r.usernames.includes(n))),
-                getById: async (id: string) => this.rooms.get(id),
+                getDirectByUsernames: async (names: string[]) => (
+                    this.check('room.read', names), [...this.rooms.values()].find((r) => names.every((n) => r.usernames.includes(n)))
+                ),
+                getById: async (id: string) => (this.check('room.read', [id]), this.rooms.get(id)),
             }),
         } as unknown as IRead;
     }
@@ -327,11 +341,13 @@ export class FakeWorld {
             }),
             getNotifier: () => ({
                 notifyUser: async (user: IUser, message: { text?: string }) => {
+                    this.check('notify', [user.id]);
                     this.notifications.push({ userId: user.id, text: message.text ?? '' });
                 },
             }),
             getUiController: () => ({
                 openModalView: async (view: unknown) => {
+                    this.check('ui');
                     this.modals.push(view);
                 },
             }),
@@ -368,6 +384,7 @@ export class FakeWorld {
                 environmentWriter: {
                     getSettings: () => ({
                         updateValue: async (id: string, value: unknown) => {
+                            this.check('appSettings.write', [id]);
                             this.settingWrites.push({ id, value });
                             // as the engine: stored later (after the app's pre-update hook), then the hook of the change
                             const land = () => {
