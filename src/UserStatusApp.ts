@@ -28,12 +28,14 @@ import { IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUser, I
 import { StatusCommand } from './commands/StatusCommand';
 import { appEndpoints } from './endpoints/endpoints';
 import { presenceProcessors } from './jobs/PresenceMonitorJob';
+import { changeRecoveryProcessor, startChangeRecovery } from './jobs/ChangeRecoveryJob';
 import { retentionProcessor } from './jobs/RetentionJob';
 import { rearmStatusExpiries, statusExpiryProcessors } from './jobs/StatusExpiryJob';
 import { rearmUserStatusJobs, userStatusProcessors } from './jobs/UserStatusJobs';
-import { customStatusPreSettingUpdate, customStatusSyncProcessor } from './listeners/CustomStatusSettingsListener';
+import { customStatusSyncProcessor } from './listeners/CustomStatusSettingsListener';
+import { preSettingUpdate, settingUpdated } from './listeners/SettingHooks';
 import { onUserLoggedIn, onUserLoggedOut, onUserStatusChanged } from './listeners/PresenceListeners';
-import { presencePreSettingUpdate, presenceSettingUpdated, startPresenceMonitor } from './listeners/PresenceSettingsListener';
+import { startPresenceMonitor } from './listeners/PresenceSettingsListener';
 import { noteAdmin } from './services/presence/admins';
 import { describeError } from './services/presence/PresenceApp';
 import { APP_SETTINGS } from './settings/AppSetting';
@@ -52,8 +54,9 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         // endpoints check request.user themselves, to answer a missing login in Rocket.Chat's JSON envelope
         await configuration.api.provideApi({ visibility: ApiVisibility.PUBLIC, security: ApiSecurity.UNSECURE, endpoints: appEndpoints(this) });
         await configuration.scheduler.registerProcessors([
-            ...statusExpiryProcessors(() => this.getLogger()),
-            ...userStatusProcessors(() => this.getLogger()),
+            ...statusExpiryProcessors(this),
+            ...userStatusProcessors(this),
+            changeRecoveryProcessor(this),
             customStatusSyncProcessor(this),
             ...presenceProcessors(this),
             retentionProcessor(this),
@@ -90,6 +93,10 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
         } catch (error) {
             this.getLogger().error(`could not re-arm the pending jobs of users: ${describeError(error)}`);
         }
+        // the recovery pass runs at once, then every minute: changes whose writer died are finished or undone
+        await startChangeRecovery(configurationModify.scheduler).catch((error) =>
+            this.getLogger().error(`could not start the recovery of changes: ${describeError(error)}`),
+        );
         await startPresenceMonitor(configurationModify).catch((error) =>
             this.getLogger().error(`could not start the presence monitor: ${describeError(error)}`),
         );
@@ -105,18 +112,11 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
     }
 
     public async onPreSettingUpdate(context: ISettingUpdateContext, configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<ISetting> {
-        try {
-            return (await customStatusPreSettingUpdate(context, configurationModify, read)) ?? (await presencePreSettingUpdate(context, read));
-        } catch (error) {
-            this.getLogger().error(`checking the setting ${context.newSetting.id} failed: ${describeError(error)}`);
-            return context.newSetting;
-        }
+        return preSettingUpdate(this, context, configurationModify, read);
     }
 
     public async onSettingUpdated(setting: ISetting, configurationModify: IConfigurationModify, read: IRead, _http: IHttp): Promise<void> {
-        await presenceSettingUpdated(setting, configurationModify, read).catch((error) =>
-            this.getLogger().error(`applying the setting ${setting.id} failed: ${describeError(error)}`),
-        );
+        return settingUpdated(this, setting, configurationModify, read);
     }
 
     public async executeActionButtonHandler(

@@ -86,7 +86,7 @@ export async function dispatchStatusCommand(ctx: CommandContext, args: ReadonlyA
         }
     }
     // a wrong subcommand or value: one error line, then the help; nothing changed
-    return result.ok ? result : { ok: false, text: `${result.text}\n\n${ctx.t('help', { command: ctx.command })}` };
+    return result.ok || result.help === false ? result : { ok: false, text: `${result.text}\n\n${ctx.t('help', { command: ctx.command })}` };
 }
 
 /** Answers the sender with an ephemeral message from the app's bot (only they see it). */
@@ -142,12 +142,20 @@ export class StatusCommand implements ISlashCommand {
             text = t('error_failed');
         }
         // best effort, never failing the reply: the admin is remembered, and the first reply after a turn-off says so (once per turn-off)
-        const notice = await Promise.all([noteAdmin({ read, persis: persistence }, sender), takeInactiveNotice({ read, persis: persistence }, sender)])
+        const notice = await Promise.all([
+            noteAdmin({ read, persis: persistence }, sender),
+            takeInactiveNotice({ app: this.app, read, modify, http, persis: persistence }, sender),
+        ])
             .then(([, found]) => found)
             .catch((error: unknown) => {
                 this.app.getLogger().warn(`/${this.command}: the presence notice failed: ${describeError(error)}`);
                 return undefined;
             });
-        await replyEphemeral(context, read, modify, sender, notice ? `${notice}\n\n${text}` : text);
+        try {
+            await replyEphemeral(context, read, modify, sender, notice ? `${notice}\n\n${text}` : text);
+        } catch (error) {
+            // what the command did stands, whole; only its answer could not be shown
+            this.app.getLogger().error(`/${this.command}: the reply could not be sent: ${describeError(error)}`);
+        }
     }
 }

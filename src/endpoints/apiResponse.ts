@@ -1,7 +1,7 @@
 import { HttpStatusCode } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { AppError, errorText, ruleError } from '../core/AppError';
+import { AppError, errorText } from '../core/AppError';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
@@ -29,10 +29,3 @@ export function failure(error: AppError, extra: Record<string, unknown> = {}): I
             return respond(HttpStatusCode.BAD_REQUEST, { error: errorText(error) });
     }
 }
-
-/**
- * What a request answers when something it depends on failed (a bridge call, the store): as
- * Rocket.Chat answers a thrown error (400, `API.v1.failure`), never a 500 and never the cause's
- * details. The handlers order their writes so that such a failure leaves nothing half done.
- */
-export const unexpectedFailure = (): AppError => ruleError('error-app-failure', 'The request could not be completed and nothing was changed; please try again');

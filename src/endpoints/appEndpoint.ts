@@ -9,7 +9,9 @@ import { isConnected, onlineTally } from '../services/presence/OnlineTally';
 import { PresenceApp, describeError } from '../services/presence/PresenceApp';
 import { readPresenceStateForRequest } from '../services/presence/presenceSwitch';
 import { PresenceState } from '../storage/presence/PresenceStateRepository';
-import { failure, success, unexpectedFailure } from './apiResponse';
+import { ChangeEnv } from '../services/change/ChangeEnv';
+import { failure, success } from './apiResponse';
+import { ChangeErrors } from '../core/change/changeErrors';
 
 /** One call of an app endpoint, with the logged-in caller. */
 export interface EndpointCall {
@@ -19,6 +21,8 @@ export interface EndpointCall {
     modify: IModify;
     http: IHttp;
     persistence: IPersistence;
+    /** the same accessors with the app, for a change (`services/change/runChange`) */
+    env: ChangeEnv;
     /** the presence state, read once per call (started with the call, so it joins the handler's first round of reads) */
     presenceState(): Promise<PresenceState>;
 }
@@ -53,7 +57,7 @@ export function appEndpoint(app: PresenceApp, path: string, handlers: Partial<Re
                 return failure(unauthenticated());
             }
             let state: Promise<PresenceState> | undefined;
-            const presenceState = () => (state ??= readPresenceStateForRequest({ read }));
+            const presenceState = () => (state ??= readPresenceStateForRequest(app, { read }));
             // best effort: what rides along a request never fails it, nor undoes what it did
             const alongside = <T>(what: string, task: () => Promise<T>): Promise<T | undefined> =>
                 task().catch((error: unknown) => {
@@ -65,17 +69,19 @@ export function appEndpoint(app: PresenceApp, path: string, handlers: Partial<Re
             try {
                 presenceState().catch(() => undefined);
                 [answer] = await Promise.all([
-                    handler({ request, user, read, modify, http, persistence, presenceState }),
+                    handler({ request, user, read, modify, http, persistence, env: { app, read, modify, http, persis: persistence }, presenceState }),
                     alongside('noting an admin', () => noteAdmin({ read, persis: persistence }, user)),
                 ]);
             } catch (error) {
                 app.getLogger().error(`${method.toUpperCase()} ${path} failed: ${describeError(error)}`);
-                return failure(unexpectedFailure());
+                return failure(ChangeErrors.nothingChanged());
             }
             if (!isResult(answer)) {
                 return answer;
             }
-            const notice = await alongside('the presence notice', async () => takeInactiveNotice({ read, persis: persistence }, user, await presenceState()));
+            const notice = await alongside('the presence notice', async () =>
+                takeInactiveNotice({ app, read, modify, http, persis: persistence }, user, await presenceState()),
+            );
             const extra = notice ? { notice } : {};
             return answer.ok ? success({ ...answer.value, ...extra }) : failure(answer.error, extra);
         };

@@ -10,7 +10,6 @@ import { canManageUserStatus } from '../services/rights';
 import { CustomStatusRepository } from '../storage/CustomStatusRepository';
 import { RecordStore } from '../storage/records';
 import { appEndpoint } from './appEndpoint';
-import { customStatusAccess } from '../services/customStatusAccess';
 import { readPagingSettings } from './pagingSettings';
 
 /** `GET custom-user-status.list` (any logged-in user): `name` substring, `_id`, paging, sort; sorted by name. */
@@ -30,14 +29,15 @@ export function customUserStatusListEndpoint(app: IApp): IApiEndpoint {
 /** `POST custom-user-status.create {name, statusType?}` → `{customUserStatus, success}`. */
 export function customUserStatusCreateEndpoint(app: IApp): IApiEndpoint {
     return appEndpoint(app, 'custom-user-status.create', {
-        post: async ({ request, user, read, persistence }) => {
+        post: async ({ request, user, read, env }) => {
             const body = matchStringFields<{ name: string; statusType?: string }>(request.content ?? {}, { name: 'required', statusType: 'maybe' });
             if (!body.ok) {
                 return body;
             }
             const canManage = await canManageUserStatus(read, user);
             const saved = await saveCustomStatus(
-                customStatusAccess(app, read, persistence, { source: 'rest', actor: user }),
+                env,
+                { source: 'rest', actor: user },
                 { name: body.value.name, statusType: body.value.statusType || null },
                 canManage,
             );
@@ -49,7 +49,7 @@ export function customUserStatusCreateEndpoint(app: IApp): IApiEndpoint {
 /** `POST custom-user-status.update {_id, name, statusType?}`: the id must exist before any rule is checked. */
 export function customUserStatusUpdateEndpoint(app: IApp): IApiEndpoint {
     return appEndpoint(app, 'custom-user-status.update', {
-        post: async ({ request, user, read, persistence }) => {
+        post: async ({ request, user, read, env }) => {
             const body = matchStringFields<{ _id: string; name: string; statusType?: string }>(request.content ?? {}, {
                 _id: 'required',
                 name: 'required',
@@ -63,11 +63,7 @@ export function customUserStatusUpdateEndpoint(app: IApp): IApiEndpoint {
                 return fail(CustomStatusErrors.notFoundForUpdate(_id));
             }
             const canManage = await canManageUserStatus(read, user);
-            const saved = await saveCustomStatus(
-                customStatusAccess(app, read, persistence, { source: 'rest', actor: user }),
-                { _id, name, statusType },
-                canManage,
-            );
+            const saved = await saveCustomStatus(env, { source: 'rest', actor: user }, { _id, name, statusType }, canManage);
             return saved.ok ? ok({ customUserStatus: saved.value }) : saved;
         },
     });
@@ -76,13 +72,17 @@ export function customUserStatusUpdateEndpoint(app: IApp): IApiEndpoint {
 /** `POST custom-user-status.delete {customUserStatusId}` → `{success}`. Users showing it keep their status. */
 export function customUserStatusDeleteEndpoint(app: IApp): IApiEndpoint {
     return appEndpoint(app, 'custom-user-status.delete', {
-        post: async ({ request, user, read, persistence }) => {
+        post: async ({ request, user, read, env }) => {
             const id: unknown = (request.content ?? {}).customUserStatusId;
             if (!id) {
                 return fail(CustomStatusErrors.deleteIdRequired());
             }
             const canManage = await canManageUserStatus(read, user);
-            const deleted = await deleteCustomStatus(customStatusAccess(app, read, persistence, { source: 'rest', actor: user }), String(id), canManage);
+            if (typeof id !== 'string') {
+                // Rocket.Chat looks the id up as given: an array or an object names no record
+                return fail(canManage ? CustomStatusErrors.invalidForDelete() : CustomStatusErrors.notAuthorized());
+            }
+            const deleted = await deleteCustomStatus(env, { source: 'rest', actor: user }, id, canManage);
             return deleted.ok ? ok({}) : deleted;
         },
     });

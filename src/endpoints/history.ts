@@ -2,7 +2,9 @@ import { IApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
 
 import { fail, forbidden, ok, ruleError } from '../core/AppError';
 import { pageAudit } from '../core/audit/AuditEntry';
+import { languageOf } from '../i18n/translate';
 import { readHistory } from '../services/presence/history';
+import { withAuditText } from '../services/reports/auditText';
 import { PresenceApp } from '../services/presence/PresenceApp';
 import { canManageUserStatus } from '../services/rights';
 import { AuditRepository } from '../storage/AuditRepository';
@@ -64,7 +66,12 @@ export function statusAuditEndpoint(app: PresenceApp): IApiEndpoint {
             const limit = wanted === 0 && paging.allowInfiniteCount ? 0 : Math.min(wanted || paging.defaultCount, paging.upperCountLimit);
             const all = await new AuditRepository(new RecordStore(read.getPersistenceReader())).list(query.userId as string | undefined);
             const entries = pageAudit(all, (offset as number | undefined) ?? 0, limit);
-            return ok({ entries, count: entries.length, offset: (offset as number | undefined) ?? 0, total: all.length });
+            return ok({
+                entries: withAuditText(entries, languageOf(user)),
+                count: entries.length,
+                offset: (offset as number | undefined) ?? 0,
+                total: all.length,
+            });
         },
     });
 }

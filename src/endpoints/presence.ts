@@ -6,7 +6,7 @@ import { PresenceApp } from '../services/presence/PresenceApp';
 import { checkPresence } from '../services/presence/presenceCheck';
 import { enablePresence } from '../services/presence/presenceSwitch';
 import { canManageUserStatus } from '../services/rights';
-import { unexpectedFailure } from './apiResponse';
+import { ChangeErrors } from '../core/change/changeErrors';
 import { appEndpoint } from './appEndpoint';
 
 /**
@@ -47,7 +47,7 @@ export function presenceEnableBroadcastEndpoint(app: PresenceApp): IApiEndpoint 
                 case 'refusedByServer':
                     return fail(invalid(outcome.text));
                 case 'failed':
-                    return fail(unexpectedFailure());
+                    return fail(ChangeErrors.nothingChanged());
             }
         },
     });

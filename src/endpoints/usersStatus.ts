@@ -7,8 +7,6 @@ import { StatusErrors } from '../core/status/statusErrors';
 import { targetReference } from '../core/status/target';
 import { PresenceApp } from '../services/presence/PresenceApp';
 import { isServerBroadcastDisabled } from '../services/presence/serverPresence';
-import { recordAudit } from '../services/audit';
-import { rememberRecentStatus } from '../services/recentStatuses';
 import { rolesFor } from '../services/rights';
 import { setUserStatus } from '../services/setUserStatus';
 import { findWorkspaceUser, toStatusUser, workspaceFlag } from '../services/statusContext';
@@ -27,7 +25,7 @@ const CONNECTION_STATES = ['online', 'away', 'busy', 'offline'];
  */
 export function usersSetStatusEndpoint(app: PresenceApp): IApiEndpoint {
     return appEndpoint(app, 'users.setStatus', {
-        post: async ({ request, user, read, modify, persistence }) => {
+        post: async ({ request, user, read, persistence, env }) => {
             const store = new RecordStore(read.getPersistenceReader(), persistence);
             const body: unknown = request.content;
             const shaped = hasValidShape(body);
@@ -55,26 +53,13 @@ export function usersSetStatusEndpoint(app: PresenceApp): IApiEndpoint {
                 return ok({});
             }
             const target = otherUser ?? user;
-            const applied = await setUserStatus(read, modify, persistence, { user: target, ...change, ...(self ? { pending: own?.pending ?? null } : {}) });
+            const applied = await setUserStatus(
+                env,
+                { user: target, ...change, ...(self ? { pending: own?.pending ?? null } : {}) },
+                self ? { recent: { mode: 'ifNew', records: own?.recent } } : { audit: { source: 'rest', actor: user } },
+            );
             if (!applied.ok) {
                 return applied;
-            }
-            const { status, message, expiresAt } = applied.value;
-            if (self) {
-                await rememberRecentStatus(
-                    { read, persis: persistence, logger: app.getLogger() },
-                    user.id,
-                    { ...(status ? { status } : {}), message: message ?? user.statusText ?? '' },
-                    own?.recent,
-                    { onlyNew: true },
-                );
-            } else {
-                const details = {
-                    ...(status ? { status } : {}),
-                    ...(message !== undefined ? { message } : {}),
-                    ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
-                };
-                await recordAudit({ read, persis: persistence, logger: app.getLogger() }, { source: 'rest', actor: user }, 'user-status.set', details, target);
             }
             return ok({});
         },

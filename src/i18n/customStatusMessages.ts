@@ -6,6 +6,8 @@ export type CustomStatusMessageKey =
     | 'reason_line_format'
     | 'reason_name_required'
     | 'reason_invalid_name'
+    | 'reason_name_too_long'
+    | 'reason_failed'
     | 'reason_name_in_use'
     | 'reason_invalid_type'
     | 'reason_not_authorized'
@@ -29,6 +31,8 @@ const en: Record<CustomStatusMessageKey, string> = {
     reason_line_format: 'write one "name: presence" per line',
     reason_name_required: 'the name is required',
     reason_invalid_name: '"{name}" is not a valid name (no > < & " \')',
+    reason_name_too_long: 'a name has at most {max} characters',
+    reason_failed: 'it could not be saved just now, and nothing was changed; please try again',
     reason_name_in_use: 'the name "{name}" is already in use',
     reason_invalid_type: '"{type}" is not a valid presence: online, away, busy or offline',
     reason_not_authorized: 'you are not allowed to manage custom statuses',
@@ -54,6 +58,8 @@ const ptBR: Record<CustomStatusMessageKey, string> = {
     reason_line_format: 'escreva um "nome: presença" por linha',
     reason_name_required: 'o nome é obrigatório',
     reason_invalid_name: '"{name}" não é um nome válido (sem > < & " \')',
+    reason_name_too_long: 'um nome tem no máximo {max} caracteres',
+    reason_failed: 'não foi possível salvar agora, e nada foi alterado; tente novamente',
     reason_name_in_use: 'o nome "{name}" já está em uso',
     reason_invalid_type: '"{type}" não é uma presença válida: online, away, busy ou offline',
     reason_not_authorized: 'você não tem permissão para gerenciar status personalizados',
@@ -79,6 +85,8 @@ const de: Record<CustomStatusMessageKey, string> = {
     reason_line_format: 'pro Zeile ein "Name: Präsenz"',
     reason_name_required: 'der Name ist erforderlich',
     reason_invalid_name: '"{name}" ist kein gültiger Name (kein > < & " \')',
+    reason_name_too_long: 'ein Name hat höchstens {max} Zeichen',
+    reason_failed: 'das konnte gerade nicht gespeichert werden, und nichts wurde geändert; bitte versuchen Sie es erneut',
     reason_name_in_use: 'der Name "{name}" wird bereits verwendet',
     reason_invalid_type: '"{type}" ist keine gültige Präsenz: online, away, busy oder offline',
     reason_not_authorized: 'Sie dürfen benutzerdefinierte Status nicht verwalten',
@@ -104,6 +112,8 @@ const es: Record<CustomStatusMessageKey, string> = {
     reason_line_format: 'escribe un "nombre: presencia" por línea',
     reason_name_required: 'el nombre es obligatorio',
     reason_invalid_name: '"{name}" no es un nombre válido (sin > < & " \')',
+    reason_name_too_long: 'un nombre tiene como máximo {max} caracteres',
+    reason_failed: 'no se pudo guardar ahora, y no se cambió nada; inténtalo de nuevo',
     reason_name_in_use: 'el nombre "{name}" ya está en uso',
     reason_invalid_type: '"{type}" no es una presencia válida: online, away, busy u offline',
     reason_not_authorized: 'no tienes permiso para gestionar estados personalizados',

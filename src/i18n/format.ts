@@ -19,6 +19,12 @@ export function errorLine(t: Translator<StatusMessageKey>, error: AppError, para
         case 'unauthenticated':
             return t('error_forbidden');
         case 'rule':
+            if (error.code === 'error-app-undoing') {
+                return t('error_undoing');
+            }
+            if (error.code === 'error-app-busy') {
+                return t('error_busy');
+            }
             return STATUS_ERROR_KEYS.includes(error.code) ? t(error.code as StatusMessageKey, params) : t('error_failed');
         case 'invalid':
             return t('error_failed');

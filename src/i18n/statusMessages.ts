@@ -32,6 +32,8 @@ export type StatusMessageKey =
     | 'error-invalid-date'
     | 'error_forbidden'
     | 'error_failed'
+    | 'error_undoing'
+    | 'error_busy'
     | 'error_invalid_span'
     | 'error_past_span'
     | 'error_span_order'
@@ -152,6 +154,8 @@ const en: Record<StatusMessageKey, string> = {
     'error-invalid-date': 'The expiry must be a date in the future.',
     error_forbidden: 'You are not allowed to do that.',
     error_failed: 'That did not work just now, and nothing was changed. Please try again.',
+    error_undoing: 'That did not work just now; what it had begun is being undone. Please try again in a few minutes.',
+    error_busy: 'Another change of the same thing is under way, and nothing was changed. Please try again.',
 };
 
 const ptBR: Record<StatusMessageKey, string> = {
@@ -238,6 +242,8 @@ const ptBR: Record<StatusMessageKey, string> = {
     'error-invalid-date': 'A expiração precisa ser uma data no futuro.',
     error_forbidden: 'Você não tem permissão para isso.',
     error_failed: 'Não funcionou agora, e nada foi alterado. Tente novamente.',
+    error_undoing: 'Não funcionou agora; o que já tinha sido feito está sendo desfeito. Tente novamente em alguns minutos.',
+    error_busy: 'Outra alteração da mesma coisa está em andamento, e nada foi alterado. Tente novamente.',
 };
 
 const de: Record<StatusMessageKey, string> = {
@@ -324,6 +330,8 @@ const de: Record<StatusMessageKey, string> = {
     'error-invalid-date': 'Das Ablaufdatum muss in der Zukunft liegen.',
     error_forbidden: 'Das dürfen Sie nicht.',
     error_failed: 'Das hat gerade nicht geklappt, und nichts wurde geändert. Bitte versuchen Sie es erneut.',
+    error_undoing: 'Das hat gerade nicht geklappt; was schon geschehen war, wird rückgängig gemacht. Bitte versuchen Sie es in einigen Minuten erneut.',
+    error_busy: 'Eine andere Änderung derselben Sache läuft gerade, und nichts wurde geändert. Bitte versuchen Sie es erneut.',
 };
 
 const es: Record<StatusMessageKey, string> = {
@@ -410,6 +418,8 @@ const es: Record<StatusMessageKey, string> = {
     'error-invalid-date': 'La expiración debe ser una fecha en el futuro.',
     error_forbidden: 'No tienes permiso para hacer eso.',
     error_failed: 'No funcionó ahora, y no se cambió nada. Inténtalo de nuevo.',
+    error_undoing: 'No funcionó ahora; lo que ya se había hecho se está deshaciendo. Inténtalo de nuevo en unos minutos.',
+    error_busy: 'Otro cambio de lo mismo está en curso, y no se cambió nada. Inténtalo de nuevo.',
 };
 
 export const STATUS_MESSAGES: Catalog<StatusMessageKey> = { en, 'pt-BR': ptBR, de, es };

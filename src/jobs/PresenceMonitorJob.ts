@@ -1,19 +1,20 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 
-import { PresenceAccess, PresenceApp, describeError } from '../services/presence/PresenceApp';
-import { messageAdmins } from '../services/presence/admins';
+import { Subject } from '../core/change/subjects';
+import { JobId } from '../core/jobIds';
+import { Planned, runChange } from '../services/change/runChange';
+import { countConnections, lastKnownConnections } from '../services/presence/connectionCount';
+import { PresenceAccess, PresenceApp, describeError, storeOf } from '../services/presence/PresenceApp';
 import { checkPresence } from '../services/presence/presenceCheck';
-import { enablePresence, readPresenceState, turnOff } from '../services/presence/presenceSwitch';
 import { readPresenceConfig } from '../services/presence/presenceConfig';
-import { isOwnEcho, mirrorPresenceState } from '../services/presence/settingMirror';
-import { PRESENCE_MESSAGES } from '../i18n/presenceMessages';
-import { translator } from '../i18n/translate';
+import { enablePlan, enablePresence, envOf, failedEnable, readPresenceState, turnOffPlan } from '../services/presence/presenceSwitch';
+import { isServerBroadcastDisabled } from '../services/presence/serverPresence';
+import { editTakenStep, mirrorInFlight, sameValue } from '../services/settingsMirror';
 import { AppSetting } from '../settings/AppSetting';
 import { appSettingValue, parseBoolean } from '../settings/readSettings';
-import { JobId } from '../core/jobIds';
-
-/** The recurring monitor; the same check once, right after a cap setting changed; an admin's switch from the settings page. */
+import { PresenceStateRepository } from '../storage/presence/PresenceStateRepository';
+import { SettingJournalRepository } from '../storage/SettingJournalRepository';
 
 /**
  * One run of the monitor: the count and the cap (Rocket.Chat's own count when configured: one
@@ -28,38 +29,87 @@ export async function runPresenceMonitor(app: PresenceApp, access: PresenceAcces
 /** What changed on the settings page: the switch itself, or the unlimited setting switched on. */
 export type SwitchTrigger = 'switch' | 'unlimited';
 
+export type SwitchOutcome = 'off' | 'on' | 'refused' | 'none' | 'deferred' | 'failed';
+
+const refusedMessage = { catalog: 'presence' as const, key: 'admin_enable_refused_server' };
+
 /**
- * An admin switched `presence_service_enabled` (or switched `presence_cap_unlimited` on) on the
- * settings page; the hook cannot write persistence, so this job does it. The setting is read
- * again first: a change that a later one replaced does nothing; nor does the app's own write of the
- * switch coming back (the engine may store two of its writes in either order).
+ * The settings page's switch after it changed: the hook cannot write persistence, so this job
+ * does it, on whichever instance runs it (every instance runs the hook; the first applies it, the
+ * others find it done). `value` is what the hook saw stored. A value that differs from the state,
+ * while no write of the app is on its way and while the switch still shows it, is an admin's wish:
+ * it turns the service off or on, and is noted as taken in (see `services/settingsMirror`), in the
+ * same change. An enable that is refused puts the
+ * switch back, and the admins learn why when it was Rocket.Chat that refused.
  */
-export async function runPresenceSwitch(app: PresenceApp, access: PresenceAccess, enabled: boolean, trigger: SwitchTrigger = 'switch'): Promise<void> {
-    const setting = trigger === 'switch' ? AppSetting.PresenceServiceEnabled : AppSetting.PresenceCapUnlimited;
-    const stillWanted = trigger === 'switch' ? enabled : true;
-    if (parseBoolean(await appSettingValue(access.read, setting), !stillWanted) !== stillWanted) {
-        return;
-    }
-    if (trigger === 'switch' && (await isOwnEcho(access, stillWanted))) {
-        return;
-    }
-    if (!enabled) {
-        const config = await readPresenceConfig(access.read);
-        const state = await readPresenceState(access);
-        if (state.enabled) {
-            await turnOff(app, access, { reason: 'admin', count: state.count ?? 0, cap: config.cap }, { source: 'settings' });
+export async function syncPresenceSwitch(app: PresenceApp, access: PresenceAccess, trigger: SwitchTrigger = 'switch', value?: unknown): Promise<SwitchOutcome> {
+    if (trigger === 'unlimited') {
+        if (!parseBoolean(await appSettingValue(access.read, AppSetting.PresenceCapUnlimited), false) || (await readPresenceState(access)).enabled) {
+            return 'none';
         }
-        return;
+        const enabled = await enablePresence(app, access, { source: 'settings' });
+        return enabled.kind === 'enabled' ? 'on' : enabled.kind === 'already' ? 'none' : 'failed';
     }
-    const outcome = await enablePresence(app, access, { source: 'settings' });
-    if (outcome.kind === 'enabled' || outcome.kind === 'already') {
-        return;
+    const store = storeOf(access);
+    // jobs armed before the value rode along: the value as this instance has it
+    const shown = value ?? (await appSettingValue(access.read, AppSetting.PresenceServiceEnabled));
+    if (typeof shown !== 'boolean') {
+        return 'none';
     }
-    // refused: the switch goes back off, and the admins learn why
-    await mirrorPresenceState(app, access, false);
-    if (outcome.kind === 'refusedByServer') {
-        await messageAdmins(app, access, (language) => translator(PRESENCE_MESSAGES, language)('admin_enable_refused_server'));
+    const config = await readPresenceConfig(access.read);
+    // the count it is decided on: read again for an enable, the last one known for a turn-off
+    const count = shown ? await countConnections(app, access, config, { revalidate: true }) : await lastKnownConnections(store, config);
+    const journals = new SettingJournalRepository(store);
+    const setting = AppSetting.PresenceServiceEnabled;
+    const outcome = await runChange<SwitchOutcome>(envOf(app, access), {
+        kind: 'presence-switch',
+        subjects: [Subject.presence],
+        plan: async (): Promise<Planned<SwitchOutcome>> => {
+            const [inFlight, edits, state, serverOff] = await Promise.all([
+                mirrorInFlight(store, setting),
+                journals.edits(setting),
+                new PresenceStateRepository(store).get(),
+                isServerBroadcastDisabled(access.read),
+            ]);
+            if (inFlight) {
+                return { refuse: 'deferred' };
+            }
+            // nothing to do; or a value a later one replaced (its own job looks at it): a job run late never acts
+            if (shown === state.enabled || !sameValue(await appSettingValue(access.read, setting), shown)) {
+                return { refuse: 'none' };
+            }
+            const taken = editTakenStep(setting, shown, edits);
+            if (!shown) {
+                return { ...turnOffPlan(state, { reason: 'admin', count: count.current, cap: config.cap }, { source: 'settings' }, [taken]), answer: 'off' };
+            }
+            const enable = enablePlan(state, serverOff, count.current, config, { source: 'settings' }, [taken]);
+            if ('refuse' in enable) {
+                // refused over the cap: the switch goes back off
+                return { steps: [taken], followUps: [{ t: 'mirror', setting }], answer: 'refused' };
+            }
+            return { ...enable, answer: 'on' };
+        },
+    });
+    if (outcome.kind === 'done' || outcome.kind === 'refused') {
+        return outcome.answer;
     }
+    if (outcome.kind === 'failed' && failedEnable(app, outcome.error).kind === 'refusedByServer') {
+        // Rocket.Chat refused (its own cap): the switch goes back off and the admins learn why
+        await runChange<boolean>(envOf(app, access), {
+            kind: 'presence-switch-refused',
+            subjects: [Subject.presence],
+            plan: async () => ({
+                steps: [editTakenStep(setting, shown, await journals.edits(setting))],
+                followUps: [
+                    { t: 'mirror', setting },
+                    { t: 'messageAdmins', message: refusedMessage },
+                ],
+                answer: true,
+            }),
+        });
+        return 'refused';
+    }
+    return 'failed';
 }
 
 function withAccess(app: PresenceApp, run: (access: PresenceAccess, context: IJobContext) => Promise<unknown>): IProcessor['processor'] {
@@ -80,7 +130,7 @@ export function presenceProcessors(app: PresenceApp): Array<IProcessor> {
         {
             id: JobId.PresenceSwitch,
             processor: withAccess(app, (access, context) =>
-                runPresenceSwitch(app, access, context.enabled === true, context.trigger === 'unlimited' ? 'unlimited' : 'switch'),
+                syncPresenceSwitch(app, access, context.trigger === 'unlimited' ? 'unlimited' : 'switch', context.value),
             ),
         },
     ];

@@ -31,21 +31,18 @@ export async function presencePreSettingUpdate(context: ISettingUpdateContext, r
 
 /**
  * What a setting change means for the service; the work runs in one-time jobs (this hook cannot
- * write persistence). The switch: on or off as the admin asked, unless it already is (the app's
- * own mirror of its state comes back here too). The unlimited setting switched on turns the
+ * write persistence). The switch: on or off as the admin asked (the job tells it from the app's
+ * own write of it). The unlimited setting switched on turns the
  * service back on, as a license would; a lower cap, or the unlimited setting off, is checked at once.
  * Every instance runs this hook: the jobs are safe to run more than once.
  */
 export async function presenceSettingUpdated(setting: ISetting, configurationModify: IConfigurationModify, read: IRead): Promise<void> {
     const scheduler = configurationModify.scheduler;
     switch (setting.id) {
-        case AppSetting.PresenceServiceEnabled: {
-            const wanted = setting.value !== false;
-            if ((await readPresenceState({ read })).enabled !== wanted) {
-                await scheduler.scheduleOnce({ id: JobId.PresenceSwitch, when: new Date(), data: { enabled: wanted, trigger: 'switch' } });
-            }
+        case AppSetting.PresenceServiceEnabled:
+            // the job tells an admin's wish from the app's own write (see services/settingsMirror)
+            await scheduler.scheduleOnce({ id: JobId.PresenceSwitch, when: new Date(), data: { trigger: 'switch', value: setting.value } });
             return;
-        }
         case AppSetting.PresenceCapUnlimited:
             if (setting.value === true && !(await readPresenceState({ read })).enabled) {
                 await scheduler.scheduleOnce({ id: JobId.PresenceSwitch, when: new Date(), data: { enabled: true, trigger: 'unlimited' } });

@@ -1,27 +1,20 @@
-import { IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { fail, Result } from '../core/AppError';
-import { decideSetStatus } from '../core/status/setStatusRequest';
+import { fail, ok, Result } from '../core/AppError';
+import { decideSetStatus, StatusChange } from '../core/status/setStatusRequest';
 import { WorkspaceSetting } from '../settings/WorkspaceSetting';
-import { rememberRecentStatus } from './recentStatuses';
+import { ChangeEnv } from './change/ChangeEnv';
 import { AppliedStatusChange, setUserStatus } from './setUserStatus';
 import { toStatusUser, workspaceFlag } from './statusContext';
 
-/**
- * Sets the user's own status through the same rules (decideSetStatus) and writer (setUserStatus)
- * as users.setStatus: the one path for the slash command, the picker and custom statuses. What the
- * user set goes into their recent statuses (unless `remember` is false: a schedule starting).
- */
-export async function applyOwnStatus(
+/** What a user asks for their own status, checked with the rules of users.setStatus (and the workspace settings they read). */
+export async function decideOwnStatus(
     read: IRead,
-    modify: IModify,
-    persistence: IPersistence,
     user: IUser,
     body: { status?: string; message?: string; expiresAt?: Date },
     now = new Date(),
-    options: { remember?: boolean } = {},
-): Promise<Result<AppliedStatusChange>> {
+): Promise<Result<StatusChange>> {
     const request = {
         ...(body.status !== undefined ? { status: body.status } : {}),
         ...(body.message !== undefined ? { message: body.message } : {}),
@@ -36,13 +29,20 @@ export async function applyOwnStatus(
         { caller: toStatusUser(user), allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles: [], now },
         undefined,
     );
-    if (!decision.ok) {
-        return fail(decision.error);
-    }
-    const applied = await setUserStatus(read, modify, persistence, { user, ...decision.change });
-    if (applied.ok && options.remember !== false) {
-        const { status, message } = applied.value;
-        await rememberRecentStatus({ read, persis: persistence }, user.id, { ...(status ? { status } : {}), message: message ?? user.statusText ?? '' });
-    }
-    return applied;
+    return decision.ok ? ok(decision.change) : fail(decision.error);
+}
+
+/**
+ * Sets the user's own status through the same rules (decideSetStatus) and writer (setUserStatus)
+ * as users.setStatus: the one path for the slash command, the picker and custom statuses. What the
+ * user set goes into their recent statuses, in the same change.
+ */
+export async function applyOwnStatus(
+    env: ChangeEnv,
+    user: IUser,
+    body: { status?: string; message?: string; expiresAt?: Date },
+    now = new Date(),
+): Promise<Result<AppliedStatusChange>> {
+    const decision = await decideOwnStatus(env.read, user, body, now);
+    return decision.ok ? setUserStatus(env, { user, ...decision.value }, { recent: { mode: 'add' } }) : decision;
 }

@@ -1,9 +1,6 @@
-import { IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
-
 import { AuditAction, AuditEntry, AuditSource, AuditUser } from '../core/audit/AuditEntry';
+import { Step } from '../core/change/Change';
 import { AuditRepository } from '../storage/AuditRepository';
-import { RecordStore } from '../storage/records';
 
 /** Who did a change and from where; `actor` absent when the app did it by itself. */
 export interface ChangeOrigin {
@@ -21,30 +18,32 @@ function newAuditId(now: number): string {
 
 export const asAuditUser = (user: { id: string; username?: string }): AuditUser => ({ _id: user.id, ...(user.username ? { username: user.username } : {}) });
 
-/**
- * Writes an audit entry. Best effort: the change it records is done already, so a failure is
- * logged and never undoes it or fails the request.
- */
-export async function recordAudit(
-    access: { read: IRead; persis: IPersistence; logger?: ILogger },
+export function auditEntry(
     origin: ChangeOrigin,
     action: AuditAction,
     details: Record<string, unknown>,
     target?: { id: string; username?: string },
-): Promise<void> {
-    const now = Date.now();
-    const entry: AuditEntry = {
-        _id: newAuditId(now),
-        ts: new Date(now).toISOString(),
+    now = new Date(),
+): AuditEntry {
+    return {
+        _id: newAuditId(now.getTime()),
+        ts: now.toISOString(),
         action,
         source: origin.source,
         ...(origin.actor ? { actor: asAuditUser(origin.actor) } : {}),
         ...(target ? { target: asAuditUser(target) } : {}),
         details,
     };
-    try {
-        await new AuditRepository(new RecordStore(access.read.getPersistenceReader(), access.persis)).add(entry);
-    } catch (error) {
-        access.logger?.error(`audit: could not record ${action}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+}
+
+/** The step that writes an audit entry in the change it records: the entry is there exactly when the change is. */
+export function auditStep(
+    origin: ChangeOrigin,
+    action: AuditAction,
+    details: Record<string, unknown>,
+    target?: { id: string; username?: string },
+    now = new Date(),
+): Step {
+    const entry = auditEntry(origin, action, details, target, now);
+    return { t: 'insert', assoc: AuditRepository.associations(entry), value: entry };
 }

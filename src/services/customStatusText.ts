@@ -1,5 +1,5 @@
 import { AppError, errorText } from '../core/AppError';
-import { isCustomStatusType } from '../core/customStatus/CustomUserStatus';
+import { CUSTOM_STATUS_NAME_MAX, isCustomStatusType } from '../core/customStatus/CustomUserStatus';
 import { CustomStatusMessageKey } from '../i18n/customStatusMessages';
 import { Translator } from '../i18n/translate';
 
@@ -19,6 +19,12 @@ export function customStatusReason(t: Translator<CustomStatusMessageKey>, error:
             return t('reason_not_found', { name: values.name ?? '' });
         case 'error-custom-status-line-format':
             return t('reason_line_format');
+        case 'error-custom-status-name-too-long':
+            return t('reason_name_too_long', { max: CUSTOM_STATUS_NAME_MAX });
+        case 'error-app-failure':
+        case 'error-app-undoing':
+        case 'error-app-busy':
+            return t('reason_failed');
         case 'error-input-is-not-a-valid-field':
             return error.reason.endsWith('is not a valid status type')
                 ? t('reason_invalid_type', { type: values.type ?? '' })

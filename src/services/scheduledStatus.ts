@@ -1,20 +1,23 @@
-import { ILogger, IModify, IPersistence, IRead, ISchedulerModify } from '@rocket.chat/apps-engine/definition/accessors';
+import { IRead, ISchedulerModify } from '@rocket.chat/apps-engine/definition/accessors';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { fail, ok, Result } from '../core/AppError';
+import { ok, Result } from '../core/AppError';
+import { Step } from '../core/change/Change';
+import { Subject } from '../core/change/subjects';
 import { newCustomStatusId } from '../core/customStatus/CustomUserStatus';
+import { JobId } from '../core/jobIds';
 import { UserPresence } from '../core/status/presets';
-import { decideSetStatus } from '../core/status/setStatusRequest';
 import { normalizeStatusText } from '../core/status/statusText';
-import { WorkspaceSetting } from '../settings/WorkspaceSetting';
 import { RecordStore } from '../storage/records';
 import { ScheduledStatus, ScheduleRepository } from '../storage/ScheduleRepository';
-import { applyOwnStatus } from './applyOwnStatus';
-import { claimOnce } from './clusterClaim';
-import { toStatusUser, workspaceFlag } from './statusContext';
-import { JobId } from '../core/jobIds';
+import { StatusExpiryRepository } from '../storage/StatusExpiryRepository';
+import { decideOwnStatus } from './applyOwnStatus';
+import { ChangeEnv, storeOfEnv } from './change/ChangeEnv';
+import { resultOf } from './change/changeResult';
+import { runChange } from './change/runChange';
+import { statusSteps } from './setUserStatus';
 
-const repositoryOf = (read: IRead, persis?: IPersistence) => new ScheduleRepository(new RecordStore(read.getPersistenceReader(), persis));
+const repositoryOf = (read: IRead) => new ScheduleRepository(new RecordStore(read.getPersistenceReader()));
 
 export interface ScheduleRequest {
     status?: UserPresence;
@@ -29,39 +32,28 @@ interface ScheduleJobData {
     scheduleId: string;
 }
 
-async function arm(scheduler: ISchedulerModify, schedule: ScheduledStatus, now = new Date()): Promise<void> {
+function startJob(schedule: ScheduledStatus, now: Date): Step {
     const start = new Date(schedule.start);
     const data: ScheduleJobData = { userId: schedule.userId, scheduleId: schedule.id };
-    await scheduler.scheduleOnce({
-        id: JobId.ScheduleStart,
-        when: start.getTime() > now.getTime() ? start : new Date(now.getTime() + 1000),
-        data: { ...data },
-    });
+    const when = start.getTime() > now.getTime() ? start : new Date(now.getTime() + 1000);
+    return { t: 'job', processor: JobId.ScheduleStart, when: when.toISOString(), data: { ...data } };
 }
 
+const scheduleAssoc = (schedule: Pick<ScheduledStatus, 'userId' | 'id'>) => ScheduleRepository.associations(schedule.userId, schedule.id);
+const dropSchedule = (schedule: ScheduledStatus): Step => ({
+    t: 'remove',
+    assoc: scheduleAssoc(schedule),
+    restore: [{ assoc: scheduleAssoc(schedule), value: schedule }],
+});
+
 /**
- * Schedules a status of the user's own: checked now with the same rules as setting it, stored,
- * and its start job armed (the record first; if arming fails, the record goes again).
+ * Schedules a status of the user's own: checked now with the same rules as setting it, then stored
+ * with its start job armed, in one change.
  */
-export async function scheduleOwnStatus(
-    read: IRead,
-    modify: IModify,
-    persis: IPersistence,
-    user: IUser,
-    request: ScheduleRequest,
-): Promise<Result<ScheduledStatus>> {
-    const [allowStatusMessageChange, allowInvisibleStatus] = await Promise.all([
-        workspaceFlag(read, WorkspaceSetting.AllowUserStatusMessageChange),
-        request.status === 'offline' ? workspaceFlag(read, WorkspaceSetting.AllowInvisibleStatusOption) : true,
-    ]);
-    const body = { message: request.message, ...(request.status ? { status: request.status } : {}), expiresAt: request.end.toISOString() };
-    const decision = decideSetStatus(
-        body,
-        { caller: toStatusUser(user), allowStatusMessageChange, allowInvisibleStatus, editOtherUserStatusRoles: [], now: new Date() },
-        undefined,
-    );
+export async function scheduleOwnStatus(env: ChangeEnv, user: IUser, request: ScheduleRequest, now = new Date()): Promise<Result<ScheduledStatus>> {
+    const decision = await decideOwnStatus(env.read, user, { status: request.status, message: request.message, expiresAt: request.end });
     if (!decision.ok) {
-        return fail(decision.error);
+        return decision;
     }
     const schedule: ScheduledStatus = {
         id: newCustomStatusId().slice(0, 8),
@@ -70,90 +62,80 @@ export async function scheduleOwnStatus(
         message: normalizeStatusText(request.message),
         start: request.start.toISOString(),
         end: request.end.toISOString(),
-        createdAt: new Date().toISOString(),
+        createdAt: now.toISOString(),
     };
-    const repository = repositoryOf(read, persis);
-    await repository.save(schedule);
-    try {
-        await arm(modify.getScheduler(), schedule);
-    } catch (error) {
-        await repository.remove(user.id, schedule.id).catch(() => undefined);
-        throw error;
-    }
-    return ok(schedule);
+    const outcome = await runChange<Result<ScheduledStatus>>(env, {
+        kind: 'schedule',
+        plan: async () => ({ steps: [{ t: 'insert', assoc: scheduleAssoc(schedule), value: schedule }, startJob(schedule, now)], answer: ok(schedule) }),
+    });
+    return resultOf(outcome);
 }
 
 export async function listSchedules(read: IRead, userId: string): Promise<ScheduledStatus[]> {
     return repositoryOf(read).forUser(userId);
 }
 
-/** Cancels the n-th (from 1) of the user's pending schedules; its job then finds nothing. */
-export async function cancelSchedule(read: IRead, persis: IPersistence, userId: string, n: number): Promise<ScheduledStatus | undefined> {
-    const repository = repositoryOf(read, persis);
-    const schedule = (await repository.forUser(userId))[n - 1];
-    if (!schedule || !(await repository.remove(userId, schedule.id))) {
-        return undefined;
-    }
-    return schedule;
+/** Cancels the n-th (from 1) of the user's pending schedules; its job then finds nothing. `undefined`: no such schedule. */
+export async function cancelSchedule(env: ChangeEnv, userId: string, n: number): Promise<Result<ScheduledStatus | undefined>> {
+    const outcome = await runChange<Result<ScheduledStatus | undefined>>(env, {
+        kind: 'schedule-cancel',
+        subjects: [Subject.user(userId)],
+        plan: async () => {
+            const schedule = (await repositoryOf(env.read).forUser(userId))[n - 1];
+            return schedule ? { steps: [dropSchedule(schedule)], answer: ok(schedule) } : { refuse: ok(undefined) };
+        },
+    });
+    return resultOf(outcome);
 }
 
-export type ScheduleOutcome = 'applied' | 'cancelled' | 'missed' | 'refused' | 'elsewhere';
+export type ScheduleOutcome = 'applied' | 'cancelled' | 'missed' | 'refused' | 'failed';
 
 /**
- * The start job: applies the scheduled status until its end, through the same path as a status
- * set with an expiry (so the previous one comes back at the end, if still shown). Once for the
- * cluster; a schedule cancelled meanwhile does nothing; one whose end has passed is dropped.
+ * The start job: applies the scheduled status until its end, with the steps of a status set with
+ * an expiry (so the previous one comes back at the end, if still shown), and drops the schedule, in
+ * one change holding the user: the same job on another instance then finds it gone. One whose end
+ * has passed, or that the rules refuse now, is dropped.
  */
-export async function runScheduleStart(
-    context: Record<string, unknown>,
-    read: IRead,
-    modify: IModify,
-    persis: IPersistence,
-    logger: ILogger,
-    now = new Date(),
-): Promise<ScheduleOutcome> {
+export async function runScheduleStart(context: Record<string, unknown>, env: ChangeEnv, now = new Date()): Promise<ScheduleOutcome> {
     const { userId, scheduleId } = context as Partial<ScheduleJobData>;
     if (typeof userId !== 'string' || typeof scheduleId !== 'string') {
         return 'cancelled';
     }
-    const store = new RecordStore(read.getPersistenceReader(), persis);
-    const repository = new ScheduleRepository(store);
-    const schedule = await repository.find(userId, scheduleId);
-    if (!schedule) {
-        return 'cancelled';
-    }
-    if (!(await claimOnce(store, `status-schedule:${schedule.id}`))) {
-        return 'elsewhere';
-    }
-    const user = await read.getUserReader().getById(userId);
-    if (!user || new Date(schedule.end).getTime() <= now.getTime()) {
-        await repository.remove(userId, schedule.id);
-        return 'missed';
-    }
-    const applied = await applyOwnStatus(
-        read,
-        modify,
-        persis,
-        user,
-        { status: schedule.status, message: schedule.message, expiresAt: new Date(schedule.end) },
-        now,
-        {
-            remember: false,
+    const store = storeOfEnv(env);
+    const outcome = await runChange<Result<ScheduleOutcome>>(env, {
+        kind: 'schedule-start',
+        subjects: [Subject.user(userId)],
+        plan: async () => {
+            const [schedule, user, pending] = await Promise.all([
+                new ScheduleRepository(store).find(userId, scheduleId),
+                env.read.getUserReader().getById(userId),
+                new StatusExpiryRepository(store).find(userId),
+            ]);
+            if (!schedule) {
+                return { refuse: ok('cancelled') };
+            }
+            const end = new Date(schedule.end);
+            if (!user || end.getTime() <= now.getTime()) {
+                return { steps: [dropSchedule(schedule)], answer: ok('missed') };
+            }
+            const decision = await decideOwnStatus(env.read, user, { status: schedule.status, message: schedule.message, expiresAt: end }, now);
+            if (!decision.ok) {
+                env.app.getLogger().warn(`scheduled status ${schedule.id} of ${userId} refused at its start`);
+                return { steps: [dropSchedule(schedule)], answer: ok('refused') };
+            }
+            return { steps: [dropSchedule(schedule), ...statusSteps(user, decision.value, pending)], answer: ok('applied') };
         },
-    );
-    await repository.remove(userId, schedule.id);
-    if (!applied.ok) {
-        logger.warn(`scheduled status ${schedule.id} of ${userId} refused at its start`);
-        return 'refused';
-    }
-    return 'applied';
+    });
+    const result = resultOf(outcome);
+    return result.ok ? result.value : 'failed';
 }
 
-/** When the app starts: arms every pending schedule's job again (duplicates are harmless: claimed once). */
+/** When the app starts: arms every pending schedule's job again (a duplicate finds the schedule gone). */
 export async function rearmSchedules(read: IRead, scheduler: ISchedulerModify, now = new Date()): Promise<number> {
     const all = await repositoryOf(read).all();
     for (const schedule of all) {
-        await arm(scheduler, schedule, now);
+        const job = startJob(schedule, now) as Extract<Step, { t: 'job' }>;
+        await scheduler.scheduleOnce({ id: job.processor, when: new Date(job.when), data: job.data });
     }
     return all.length;
 }

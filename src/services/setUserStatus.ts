@@ -1,14 +1,23 @@
-import { IModify, IPersistence, IRead, ISchedulerModify } from '@rocket.chat/apps-engine/definition/accessors';
+import { ISchedulerModify } from '@rocket.chat/apps-engine/definition/accessors';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { fail, ok, Result } from '../core/AppError';
+import { Step } from '../core/change/Change';
+import { Subject } from '../core/change/subjects';
+import { JobId, StatusExpiryJobData } from '../core/jobIds';
 import { inferManualDefault } from '../core/status/appliedStatus';
 import { isUserPresence, UserPresence } from '../core/status/presets';
+import { isRecentWorthy } from '../core/status/recentStatuses';
 import { StatusErrors } from '../core/status/statusErrors';
 import { normalizeStatusText } from '../core/status/statusText';
-import { RecordStore } from '../storage/records';
+import { RecentRecords, RecentStatusRepository } from '../storage/RecentStatusRepository';
 import { StatusExpiryRecord, StatusExpiryRepository } from '../storage/StatusExpiryRepository';
-import { JobId, StatusExpiryJobData } from '../core/jobIds';
+import { StatusExpiryDueIndex } from '../storage/StatusExpiryDueIndex';
+import { auditStep, ChangeOrigin } from './audit';
+import { ChangeEnv, storeOfEnv } from './change/ChangeEnv';
+import { resultOf } from './change/changeResult';
+import { runChange } from './change/runChange';
+import { RecentMode, recentSteps } from './recentStatuses';
 
 export interface SetUserStatusInput {
     /** the workspace user whose status changes */
@@ -23,6 +32,14 @@ export interface SetUserStatusInput {
     pending?: StatusExpiryRecord | null;
 }
 
+/** What else the change of a status writes, in the same change. */
+export interface StatusChangeExtras {
+    /** the user's own choice: noted in their recent statuses (`records`: read already) */
+    recent?: { mode: RecentMode; records?: RecentRecords };
+    /** someone else's status: an entry in the audit trail, with who and from where */
+    audit?: ChangeOrigin;
+}
+
 export interface AppliedStatusChange {
     userId: string;
     status?: UserPresence;
@@ -30,31 +47,62 @@ export interface AppliedStatusChange {
     expiresAt?: Date;
 }
 
-function newToken(): string {
-    return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
+const newToken = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
-/** Runs the undo of a failed step (best effort) and fails with the step's own error. */
-async function undoThenFail(undo: () => Promise<void>, error: unknown): Promise<never> {
-    await undo().catch(() => undefined);
-    throw error;
+/**
+ * The steps that show a status on a user (through the engine's user updater, so every client shows
+ * it) and keep its expiry: with `expiresAt`, the record of what comes back (the status from before
+ * any still-pending expiry), its due entry and its job; without, a pending expiry is removed (its
+ * job then finds nothing). `user` is the user as read under the change's subjects.
+ */
+export function statusSteps(
+    user: IUser,
+    change: { status?: UserPresence; message?: string; expiresAt?: Date },
+    pending: StatusExpiryRecord | undefined,
+    token = newToken(),
+): Step[] {
+    const text = change.message ?? user.statusText ?? '';
+    const shown: Step = {
+        t: 'status',
+        userId: user.id,
+        before:
+            change.status !== undefined
+                ? { status: inferManualDefault(user.status, user.statusConnection), text: user.statusText ?? '' }
+                : { text: user.statusText ?? '' },
+        after: change.status !== undefined ? { status: change.status, text } : { text },
+    };
+    const assoc = StatusExpiryRepository.associations(user.id);
+    if (!change.expiresAt) {
+        return pending ? [{ t: 'remove', assoc, restore: [{ assoc, value: pending }] }, shown] : [shown];
+    }
+    const record: StatusExpiryRecord = {
+        userId: user.id,
+        token,
+        expiresAt: change.expiresAt.toISOString(),
+        // a status set on top of a temporary one comes back to what was there before both
+        restoreStatus: pending ? pending.restoreStatus : inferManualDefault(user.status, user.statusConnection),
+        restoreMessage: pending ? pending.restoreMessage : (user.statusText ?? ''),
+        ...(change.status !== undefined ? { appliedStatus: change.status } : {}),
+        appliedMessage: text,
+    };
+    const job: StatusExpiryJobData = { userId: user.id, token };
+    const due = StatusExpiryDueIndex.associations(job, record.expiresAt);
+    return [
+        { t: 'put', assoc, value: record, prev: pending ?? null },
+        ...(due ? [{ t: 'insert' as const, assoc: due, value: job }] : []),
+        { t: 'job', processor: JobId.StatusExpiry, when: record.expiresAt, data: { ...job } },
+        shown,
+    ];
 }
 
 /**
- * THE one function that applies a status and/or message to a workspace user. The REST endpoint,
- * the slash command, custom statuses, the picker and the jobs all go through it.
- *
- * - writes through the engine's user updater, so every Rocket.Chat client shows the change;
- * - with `expiresAt`, records what to restore (the status before any still-pending expiry) and
- *   what was set, and schedules the expiry job; the record is the source of truth;
- * - without `expiresAt`, a newer status cancels a pending expiry (its record is removed, so the
- *   already-scheduled job finds nothing).
- *
- * A failure of any step undoes the steps before it and rejects: a failed call changes nothing.
+ * THE one function that sets a status and/or message on a workspace user: the REST endpoint, the
+ * slash command, custom statuses and the picker go through it (the jobs take its steps in their own
+ * changes). One change, whole or none (see `runChange`): the status, its expiry, and what `extras`
+ * adds. A change that involves an expiry holds the user, so two on one user never interleave.
  * It does not check who may do this or the workspace settings: callers run `decideSetStatus` first.
  */
-export async function setUserStatus(read: IRead, modify: IModify, persistence: IPersistence, input: SetUserStatusInput): Promise<Result<AppliedStatusChange>> {
-    const { user } = input;
+export async function setUserStatus(env: ChangeEnv, input: SetUserStatusInput, extras: StatusChangeExtras = {}): Promise<Result<AppliedStatusChange>> {
     if (input.status === undefined && input.message === undefined) {
         return fail(StatusErrors.shape());
     }
@@ -65,39 +113,43 @@ export async function setUserStatus(read: IRead, modify: IModify, persistence: I
         return fail(StatusErrors.invalidDate());
     }
     const message = input.message === undefined ? undefined : normalizeStatusText(input.message);
-    const expiries = new StatusExpiryRepository(new RecordStore(read.getPersistenceReader(), persistence));
-    const pending = input.pending === undefined ? await expiries.find(user.id) : (input.pending ?? undefined);
-    const putBack = async () => (pending ? expiries.save(pending) : expiries.remove(user.id));
-
-    const updater = modify.getUpdater().getUserUpdater();
-    const writeUser = () =>
-        input.status !== undefined ? updater.updateStatus(user, message ?? user.statusText ?? '', input.status) : updater.updateStatusText(user, message ?? '');
-
-    if (input.expiresAt) {
-        const record: StatusExpiryRecord = {
-            userId: user.id,
-            token: newToken(),
-            expiresAt: input.expiresAt.toISOString(),
-            // a status set on top of a temporary one comes back to what was there before both
-            restoreStatus: pending ? pending.restoreStatus : inferManualDefault(user.status, user.statusConnection),
-            restoreMessage: pending ? pending.restoreMessage : (user.statusText ?? ''),
-            ...(input.status !== undefined ? { appliedStatus: input.status } : {}),
-            appliedMessage: message ?? user.statusText ?? '',
-        };
-        await expiries.save(record);
-        await scheduleStatusExpiry(modify.getScheduler(), record.userId, record.token, input.expiresAt).catch((error) => undoThenFail(putBack, error));
-        await writeUser().catch((error) => undoThenFail(putBack, error));
-    } else {
-        if (pending) {
-            await expiries.remove(user.id);
-        }
-        await writeUser().catch((error) => undoThenFail(putBack, error));
-    }
-    return ok({ userId: user.id, status: input.status, message, expiresAt: input.expiresAt });
+    const applied: AppliedStatusChange = { userId: input.user.id, status: input.status, message, expiresAt: input.expiresAt };
+    // an expiry to write or to remove: the user is held and read again under it
+    const holdsUser = input.expiresAt !== undefined || input.pending !== null;
+    const store = storeOfEnv(env);
+    const outcome = await runChange<Result<AppliedStatusChange>>(env, {
+        kind: 'status',
+        subjects: holdsUser ? [Subject.user(input.user.id)] : [],
+        users: holdsUser ? undefined : new Map([[input.user.id, input.user]]),
+        plan: async () => {
+            const [user, pending, recent] = await Promise.all([
+                holdsUser ? env.read.getUserReader().getById(input.user.id) : input.user,
+                holdsUser ? new StatusExpiryRepository(store).find(input.user.id) : undefined,
+                extras.recent && isRecentWorthy({ message }) ? (extras.recent.records ?? new RecentStatusRepository(store).records(input.user.id)) : undefined,
+            ]);
+            if (!user) {
+                return { refuse: fail(StatusErrors.invalidUser()) };
+            }
+            const steps = statusSteps(user, { status: input.status, message, expiresAt: input.expiresAt }, pending);
+            if (extras.recent && recent && message !== undefined) {
+                steps.push(...recentSteps(user.id, { ...(input.status ? { status: input.status } : {}), message }, recent, extras.recent.mode, new Date()));
+            }
+            if (extras.audit) {
+                const details = {
+                    ...(input.status ? { status: input.status } : {}),
+                    ...(message !== undefined ? { message } : {}),
+                    ...(input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {}),
+                };
+                steps.push(auditStep(extras.audit, 'user-status.set', details, user));
+            }
+            return { steps, answer: ok(applied) };
+        },
+    });
+    return resultOf(outcome);
 }
 
-/** Schedules the one-time job that restores a status. Also used to re-arm pending records at start. */
+/** Schedules the one-time job that restores a status: used to arm pending records again at start. */
 export async function scheduleStatusExpiry(scheduler: ISchedulerModify, userId: string, token: string, when: Date): Promise<void> {
     const data: StatusExpiryJobData = { userId, token };
-    await scheduler.scheduleOnce({ id: JobId.StatusExpiry, when, data });
+    await scheduler.scheduleOnce({ id: JobId.StatusExpiry, when, data: { ...data } });
 }

@@ -7,8 +7,9 @@ import { ChangeRepository } from '../storage/ChangeRepository';
 import { CustomStatusRepository } from '../storage/CustomStatusRepository';
 import { PresenceStateRepository } from '../storage/presence/PresenceStateRepository';
 import { RecordStore } from '../storage/records';
-import { SettingJournalRepository } from '../storage/SettingJournalRepository';
-import { ChangeEnv, clockOf, storeOfEnv } from './change/ChangeEnv';
+import { Step } from '../core/change/Change';
+import { SettingEdits, SettingJournal, SettingJournalRepository, VALUES_REMEMBERED } from '../storage/SettingJournalRepository';
+import { ChangeEnv, clockOf, modifyOf, storeOfEnv } from './change/ChangeEnv';
 import { PROCESS_ID, runningHere } from './change/processState';
 import { takeSubjects } from './change/subjectLock';
 
@@ -46,37 +47,19 @@ export async function storedValueOf(store: RecordStore, settingId: string): Prom
     }
 }
 
-async function waitUntilShown(env: ChangeEnv, settingId: string, value: unknown): Promise<boolean> {
-    const now = clockOf(env);
-    const deadline = now() + LANDING_TIMEOUT_MS;
-    for (;;) {
-        if (sameValue(await appSettingValue(env.read, settingId), value)) {
-            return true;
-        }
-        if (now() >= deadline) {
-            return false;
-        }
-        await sleep(LANDING_POLL_MS);
-    }
-}
-
-/** Whether a change other than `within` holds the setting's subject (a write of the app is on its way). */
-export async function mirrorInFlight(store: RecordStore, settingId: string, within?: string): Promise<boolean> {
-    return (await new ChangeRepository(store).holding(mirrorSubject(settingId))).some((holder) => holder.id !== within);
+/** Whether a write of the app is on its way (something holds the setting's subject). */
+export async function mirrorInFlight(store: RecordStore, settingId: string): Promise<boolean> {
+    return (await new ChangeRepository(store).holding(mirrorSubject(settingId))).length > 0;
 }
 
 /**
  * Brings a mirrored setting in line with what the app stores (with `note`, a line above the custom
  * statuses: why an admin's edit was refused). Idempotent: run again after a failure, by the change
- * it follows or by a recovery. `within` is the change that holds the setting's subject already.
- * Throws when the write cannot be made or seen stored, so that it is tried again.
+ * it follows or by a recovery. Throws when the write cannot be made or seen stored, so that it is
+ * tried again.
  */
-export async function mirrorSetting(env: ChangeEnv, settingId: string, options: { within?: string; note?: string } = {}): Promise<void> {
+export async function mirrorSetting(env: ChangeEnv, settingId: string, options: { note?: string } = {}): Promise<void> {
     const store = storeOfEnv(env);
-    const held = options.within !== undefined && (await new ChangeRepository(store).get(options.within))?.subjects.includes(mirrorSubject(settingId));
-    if (held) {
-        return writeMirror(env, store, settingId, options.note);
-    }
     const lock: ChangeIntent = {
         id: `mirror-${Math.random().toString(36).slice(2, 12)}`,
         kind: 'mirror',
@@ -99,40 +82,94 @@ export async function mirrorSetting(env: ChangeEnv, settingId: string, options: 
     await syncIfEdited(env, settingId);
 }
 
-async function writeMirror(env: ChangeEnv, store: RecordStore, settingId: string, note: string | undefined): Promise<void> {
-    const journals = new SettingJournalRepository(store);
-    const [stored, shown, journal] = await Promise.all([storedValueOf(store, settingId), appSettingValue(env.read, settingId), journals.get(settingId)]);
-    const wanted = note !== undefined && typeof stored === 'string' ? [note, stored].filter((part) => part !== '').join('\n') : stored;
-    if (!sameValue(shown, wanted)) {
-        await env.app.getAccessors().environmentWriter.getSettings().updateValue(settingId, wanted);
-        if (!(await waitUntilShown(env, settingId, wanted))) {
-            throw new Error(`the write of the setting ${settingId} was not seen stored`);
+/** Waits (a few seconds at most) until this instance's copy of the setting shows one of `values`; answers what it shows then. */
+async function waitForCopy(env: ChangeEnv, settingId: string, values: unknown[]): Promise<unknown> {
+    const now = clockOf(env);
+    const deadline = now() + LANDING_TIMEOUT_MS;
+    for (;;) {
+        const shown = await appSettingValue(env.read, settingId);
+        if (values.some((value) => sameValue(shown, value)) || now() >= deadline) {
+            return shown;
         }
-    }
-    if (!journal || !sameValue(journal.landed, wanted)) {
-        await journals.save({ settingId, landed: wanted });
+        await sleep(LANDING_POLL_MS);
     }
 }
 
 /**
- * Whether the stored value is an admin's edit: it differs from the app's own last write, and no
- * write of the app is on its way. `journalDefault` stands for the journal before the app's first write.
+ * The values a stored setting may show that are not an admin's edit still to apply: the app's last
+ * write seen stored, the value it is about to write, and the last edit taken in; for a text (where
+ * values rarely repeat), also the app's latest writes and the latest edits taken in. A switch
+ * (true or false) is told by its last values only: any older write of it would match any value.
  */
-export async function isAdminEdit(env: Pick<ChangeEnv, 'read' | 'persis'>, settingId: string, value: unknown, within?: string): Promise<boolean> {
-    const store = storeOfEnv(env);
-    const [journal, inFlight] = await Promise.all([new SettingJournalRepository(store).get(settingId), mirrorInFlight(store, settingId, within)]);
-    if (inFlight) {
-        return false;
+export function knownValues(settingId: string, journal: SettingJournal | undefined, edits: SettingEdits | undefined, wanted?: unknown): unknown[] {
+    const text = settingId === AppSetting.CustomStatuses;
+    const taken = edits?.taken ?? [];
+    return [
+        ...(journal ? [journal.landed] : []),
+        ...(wanted !== undefined ? [wanted] : []),
+        ...taken.slice(-1),
+        ...(text ? [...(journal?.written ?? []), ...taken] : []),
+    ];
+}
+
+export const isKnownValue = (value: unknown, known: unknown[]): boolean => known.some((one) => sameValue(value, one));
+
+/** The step that notes an admin's edit as taken in (applied or refused), in the change that does it. */
+export function editTakenStep(settingId: string, value: unknown, edits: SettingEdits | undefined): Step {
+    return {
+        t: 'put',
+        assoc: SettingJournalRepository.editsAssociations(settingId),
+        value: { settingId, taken: [...(edits?.taken ?? []), value].slice(-VALUES_REMEMBERED) },
+        prev: edits ?? null,
+    };
+}
+
+/**
+ * One write of the mirror, the subject held. This instance's copy must first show the app's last
+ * write (another instance's write reaches it a moment later): writing before it does could let
+ * that older write be stored again after this one. A copy that shows an unknown value is an
+ * admin's edit not applied yet: its sync is asked for, and the write waits for a later run.
+ */
+async function writeMirror(env: ChangeEnv, store: RecordStore, settingId: string, note: string | undefined): Promise<void> {
+    const journals = new SettingJournalRepository(store);
+    const [stored, found, edits] = await Promise.all([storedValueOf(store, settingId), journals.get(settingId), journals.edits(settingId)]);
+    let journal = found;
+    const wanted = note !== undefined && typeof stored === 'string' ? [note, stored].filter((part) => part !== '').join('\n') : stored;
+    const known = knownValues(settingId, journal, edits, wanted);
+    // before the app's first write, there is no last write to wait for
+    const shown = journal ? await waitForCopy(env, settingId, known) : await appSettingValue(env.read, settingId);
+    if (journal && !isKnownValue(shown, known)) {
+        await requestSync(env, settingId, shown);
+        throw new Error(`an edit of the setting ${settingId} waits to be applied`);
     }
-    const landed = journal ? journal.landed : await storedValueOf(store, settingId);
-    return !sameValue(value, landed);
+    if (!sameValue(shown, wanted)) {
+        // noted as the app's own before it is written: its hooks, on any instance, know it
+        const written = [...(journal?.written ?? []), wanted].slice(-VALUES_REMEMBERED);
+        journal = { settingId, landed: journal ? journal.landed : shown, written };
+        await journals.save(journal);
+        await env.app.getAccessors().environmentWriter.getSettings().updateValue(settingId, wanted);
+        if (!sameValue(await waitForCopy(env, settingId, [wanted]), wanted)) {
+            throw new Error(`the write of the setting ${settingId} was not seen stored`);
+        }
+    }
+    if (!journal || !sameValue(journal.landed, wanted)) {
+        await journals.save({ settingId, landed: wanted, written: journal?.written ?? [wanted] });
+    }
+}
+
+/** Asks for the sync of a setting: the job that applies the value an admin saved (see the settings listeners). */
+export async function requestSync(env: ChangeEnv, settingId: string, value: unknown): Promise<void> {
+    await modifyOf(env)
+        .getScheduler()
+        .scheduleOnce({ id: syncJobOf(settingId), when: new Date(clockOf(env)()), data: { setting: settingId, value } });
 }
 
 /** After a write of the app: an edit that landed meanwhile (its own sync saw the write on its way and waited) is taken up now. */
 async function syncIfEdited(env: ChangeEnv, settingId: string): Promise<void> {
-    const value = await appSettingValue(env.read, settingId);
-    if (await isAdminEdit(env, settingId, value)) {
-        await env.modify.getScheduler().scheduleOnce({ id: syncJobOf(settingId), when: new Date(clockOf(env)()), data: { setting: settingId } });
+    const journals = new SettingJournalRepository(storeOfEnv(env));
+    const [shown, journal, edits] = await Promise.all([appSettingValue(env.read, settingId), journals.get(settingId), journals.edits(settingId)]);
+    if (journal && !isKnownValue(shown, knownValues(settingId, journal, edits))) {
+        await requestSync(env, settingId, shown);
     }
 }
 

@@ -2,7 +2,8 @@ import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
 /**
  * Reading settings without ever failing a request: a setting that is missing, unreadable or of
- * an unexpected type reads as `undefined`, and the caller's parse applies its default.
+ * an unexpected type reads as `undefined`, and the caller's parse applies its default. Not for a
+ * setting that grants a right: `grantingSettingValue` fails instead.
  */
 export async function appSettingValue(read: IRead, id: string): Promise<unknown> {
     try {
@@ -10,6 +11,11 @@ export async function appSettingValue(read: IRead, id: string): Promise<unknown>
     } catch {
         return undefined;
     }
+}
+
+/** A setting that grants a right: a failed read fails the request (it never falls back to a default that grants). */
+export async function grantingSettingValue(read: IRead, id: string): Promise<unknown> {
+    return read.getEnvironmentReader().getSettings().getValueById(id);
 }
 
 export async function serverSettingValue(read: IRead, id: string): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { AuditEntry } from '../core/audit/AuditEntry';
-import { hasFields, miscKey, RecordStore } from './records';
+import { associationKeys, hasFields, miscKey, RecordStore } from './records';
 
 /**
  * Audit entries, one record each (inserts only: instances never write the same record), found by
@@ -8,14 +8,16 @@ import { hasFields, miscKey, RecordStore } from './records';
 const ALL = miscKey('audit');
 const byUser = (userId: string) => miscKey(`audit:user:${userId}`);
 const byDay = (date: string) => miscKey(`audit:day:${date}`);
+const byId = (id: string) => miscKey(`audit:id:${id}`);
 const isEntry = hasFields<AuditEntry>({ _id: 'string', ts: 'string', action: 'string', source: 'string' });
 
 export class AuditRepository {
     constructor(private readonly store: RecordStore) {}
 
-    public async add(entry: AuditEntry): Promise<void> {
+    /** The associations of an entry (its own id among them), for the step of the change it records. */
+    public static associations(entry: AuditEntry): string[] {
         const users = [...new Set([entry.actor?._id, entry.target?._id].filter((id): id is string => !!id))];
-        await this.store.insert([ALL, byDay(entry.ts.slice(0, 10)), ...users.map(byUser)], entry);
+        return associationKeys([ALL, byDay(entry.ts.slice(0, 10)), byId(entry._id), ...users.map(byUser)]);
     }
 
     /** Every entry, or those concerning one user. Grows with the entries of 90 days, never with users. */

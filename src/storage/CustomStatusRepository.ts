@@ -1,5 +1,5 @@
 import { CustomUserStatus } from '../core/customStatus/CustomUserStatus';
-import { miscKey, RecordStore } from './records';
+import { associationKeys, miscKey, RecordStore } from './records';
 
 /**
  * A stored custom status. `rev` names one written version: a rename writes the new version
@@ -70,23 +70,18 @@ export class CustomStatusRepository {
         return (await this.findAllByName(name))[0];
     }
 
-    public async insert(record: StoredCustomStatus): Promise<void> {
-        await this.store.insert([ALL, byId(record._id), byName(record.name), byRev(record.rev)], record);
+    /** Every stored version of a record (more than one only while a rename is half done). */
+    public async versions(id: string): Promise<StoredCustomStatus[]> {
+        return this.store.all([ALL, byId(id)], isStored);
     }
 
-    /** Writes `next` as the record's new version, then drops the version `previous`. */
-    public async replace(previous: StoredCustomStatus, next: StoredCustomStatus): Promise<void> {
-        await this.insert(next);
-        await this.removeVersion(previous);
+    /** The associations of one version (its own `rev` among them), for the steps of a change that writes it. */
+    public static associations(version: StoredCustomStatus): string[] {
+        return associationKeys([ALL, byId(version._id), byName(version.name), byRev(version.rev)]);
     }
 
-    /** Removes one version only (a writer that collided removes what it wrote, nothing else). */
-    public async removeVersion(version: StoredCustomStatus): Promise<void> {
-        await this.store.remove([ALL, byId(version._id), byRev(version.rev)]);
-    }
-
-    /** Removes every version of a record; answers what was removed (none: it did not exist). */
-    public async remove(id: string): Promise<StoredCustomStatus | undefined> {
-        return newest((await this.store.remove([ALL, byId(id)])).filter(isStored))[0];
+    /** The associations that find every version of a record. */
+    public static recordAssociations(id: string): string[] {
+        return associationKeys([ALL, byId(id)]);
     }
 }

@@ -1,5 +1,5 @@
 import { UserPresence } from '../core/status/presets';
-import { hasFields, miscKey, RecordStore, userKey } from './records';
+import { associationKeys, hasFields, miscKey, RecordStore, userKey } from './records';
 
 /** A status to apply later, from `start` to `end` (then the previous one comes back, as with an expiry). */
 export interface ScheduledStatus {
@@ -20,8 +20,9 @@ const isSchedule = hasFields<ScheduledStatus>({ id: 'string', userId: 'string', 
 export class ScheduleRepository {
     constructor(private readonly store: RecordStore) {}
 
-    public async save(schedule: ScheduledStatus): Promise<void> {
-        await this.store.upsert(one(schedule.userId, schedule.id), schedule);
+    /** The associations of one schedule, for the steps of a change that writes it. */
+    public static associations(userId: string, id: string): string[] {
+        return associationKeys(one(userId, id));
     }
 
     public async find(userId: string, id: string): Promise<ScheduledStatus | undefined> {
@@ -36,9 +37,5 @@ export class ScheduleRepository {
     /** Every pending schedule: read only when the app starts, to arm their jobs again. */
     public async all(): Promise<ScheduledStatus[]> {
         return this.store.all([ALL], isSchedule);
-    }
-
-    public async remove(userId: string, id: string): Promise<boolean> {
-        return (await this.store.remove(one(userId, id))).length > 0;
     }
 }

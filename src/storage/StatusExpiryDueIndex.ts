@@ -1,4 +1,4 @@
-import { hasFields, miscKey, RecordStore } from './records';
+import { associationKeys, hasFields, miscKey, RecordStore } from './records';
 
 /**
  * Which expiries fall due in a given minute (UTC): one small entry per expiry set, so the
@@ -19,6 +19,7 @@ export interface SweepCursor {
 const ALL = miscKey('status-expiry-due');
 const byMinute = (minute: string) => miscKey(`status-expiry-due-minute:${minute}`);
 const byDay = (date: string) => miscKey(`status-expiry-due-day:${date}`);
+const byToken = (token: string) => miscKey(`status-expiry-due-token:${token}`);
 const CURSOR = [miscKey('status-expiry-sweep-cursor')];
 const isEntry = hasFields<DueEntry>({ userId: 'string', token: 'string' });
 const isCursor = hasFields<SweepCursor>({ through: 'string' });
@@ -31,11 +32,10 @@ export function minuteOf(time: Date): string | undefined {
 export class StatusExpiryDueIndex {
     constructor(private readonly store: RecordStore) {}
 
-    public async add(entry: DueEntry, expiresAt: string): Promise<void> {
+    /** The associations of an expiry's due entry (its own token among them), for the step of a change that adds it. */
+    public static associations(entry: DueEntry, expiresAt: string): string[] | undefined {
         const minute = minuteOf(new Date(expiresAt));
-        if (minute !== undefined) {
-            await this.store.insert([ALL, byMinute(minute), byDay(minute.slice(0, 10))], entry);
-        }
+        return minute === undefined ? undefined : associationKeys([ALL, byMinute(minute), byDay(minute.slice(0, 10)), byToken(entry.token)]);
     }
 
     public async dueIn(minute: string): Promise<DueEntry[]> {

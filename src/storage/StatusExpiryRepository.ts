@@ -1,6 +1,5 @@
 import { UserPresence } from '../core/status/presets';
-import { hasFields, miscKey, RecordStore, userKey } from './records';
-import { StatusExpiryDueIndex } from './StatusExpiryDueIndex';
+import { associationKeys, hasFields, miscKey, RecordStore, userKey } from './records';
 
 /**
  * A pending "clear after": at `expiresAt` the user's status and message go back to the
@@ -35,13 +34,10 @@ export class StatusExpiryRepository {
         return this.store.all([KIND], isRecord);
     }
 
-    /** Saves the user's pending expiry, and notes the minute it falls due for the sweep. */
-    public async save(record: StatusExpiryRecord): Promise<void> {
-        await this.store.upsert(forUser(record.userId), record);
-        await new StatusExpiryDueIndex(this.store).add({ userId: record.userId, token: record.token }, record.expiresAt);
-    }
-
-    public async remove(userId: string): Promise<void> {
-        await this.store.remove(forUser(userId));
+    /** The associations of a user's pending expiry, for the steps of a change that writes it. */
+    public static associations(userId: string): string[] {
+        return associationKeys(forUser(userId));
     }
 }
+
+export const isStatusExpiryRecord = isRecord;

@@ -1,6 +1,6 @@
-import { RecentStatus } from '../core/status/recentStatuses';
-import { hasFields, RecordStore, userKey } from './records';
-import { StatusExpiryRecord } from './StatusExpiryRepository';
+import { RecentRecords, recentRecordsOf } from './RecentStatusRepository';
+import { RecordStore, userKey } from './records';
+import { isStatusExpiryRecord, StatusExpiryRecord } from './StatusExpiryRepository';
 
 /**
  * What a status change of one user needs from the store, in one read: every record of the user
@@ -9,14 +9,10 @@ import { StatusExpiryRecord } from './StatusExpiryRepository';
  */
 export interface UserStatusRecords {
     pending?: StatusExpiryRecord;
-    recent: RecentStatus[];
+    recent: RecentRecords;
 }
-
-const isExpiry = hasFields<StatusExpiryRecord>({ userId: 'string', token: 'string', expiresAt: 'string' });
-const isRecent = (value: unknown): value is { recent: RecentStatus[] } =>
-    typeof value === 'object' && value !== null && Array.isArray((value as { recent?: unknown }).recent);
 
 export async function readUserStatusRecords(store: RecordStore, userId: string): Promise<UserStatusRecords> {
     const records = await store.all([userKey(userId)], (_value: unknown): _value is unknown => true);
-    return { pending: records.find(isExpiry), recent: records.find(isRecent)?.recent ?? [] };
+    return { pending: records.find(isStatusExpiryRecord), recent: recentRecordsOf(records) };
 }

@@ -1,6 +1,6 @@
 import { UserPresence } from '../core/status/presets';
 import { WorkingHours } from '../core/status/workingHours';
-import { hasFields, miscKey, RecordStore, userKey } from './records';
+import { associationKeys, hasFields, miscKey, RecordStore, userKey } from './records';
 
 /**
  * A user's working hours (opted in), and, while the app shows them away outside those hours,
@@ -11,6 +11,8 @@ export interface WorkingHoursRecord extends WorkingHours {
     userId: string;
     token: string;
     away?: { restoreStatus: UserPresence; restoreMessage: string; message: string; at: string };
+    /** the last boundary applied (its time): a job for it or an earlier one finds it done */
+    lastBoundary?: string;
 }
 
 const ALL = miscKey('working-hours');
@@ -24,12 +26,9 @@ export class WorkingHoursRepository {
         return this.store.one(forUser(userId), isRecord);
     }
 
-    public async save(record: WorkingHoursRecord): Promise<void> {
-        await this.store.upsert(forUser(record.userId), record);
-    }
-
-    public async remove(userId: string): Promise<void> {
-        await this.store.remove(forUser(userId));
+    /** The associations of a user's record, for the steps of a change that writes it. */
+    public static associations(userId: string): string[] {
+        return associationKeys(forUser(userId));
     }
 
     /** Every opted-in user: read only when the app starts, to arm their jobs again. */

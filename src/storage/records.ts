@@ -9,6 +9,9 @@ export const userKey = (id: string): RocketChatAssociationRecord => new RocketCh
 /** An association as a string (`misc:presence-state`), to keep it in a stored change. */
 export const associationKey = (association: RocketChatAssociationRecord): string => `${association.getModel()}:${association.getID()}`;
 
+/** Associations as strings, to keep them in a stored change's step. */
+export const associationKeys = (associations: RocketChatAssociationRecord[]): string[] => associations.map(associationKey);
+
 /** The association a string of `associationKey` names (the model never holds a colon; the id may). */
 export function associationOf(key: string): RocketChatAssociationRecord {
     const colon = key.indexOf(':');

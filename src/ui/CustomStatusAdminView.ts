@@ -61,12 +61,20 @@ export const adminModal = (appId: string, title: string, blocks: Block[], submit
 });
 
 /** The list, filtered by a case-insensitive substring of the name. */
-export function adminListView(appId: string, language: string | undefined, statuses: ReadonlyArray<CustomUserStatus>, query = ''): IUIKitModalViewParam {
+export function adminListView(
+    appId: string,
+    language: string | undefined,
+    statuses: ReadonlyArray<CustomUserStatus>,
+    query = '',
+    /** a line above the list: why the last action did not happen */
+    notice?: string,
+): IUIKitModalViewParam {
     const t = translator(UI_MESSAGES, language);
     const ct = translator(CUSTOM_STATUS_MESSAGES, language);
     const needle = query.trim().toLowerCase();
     const shown = statuses.filter((s) => s.name.toLowerCase().includes(needle));
     const blocks: Block[] = [
+        ...(notice ? [context(notice)] : []),
         textInput(appId, CustomStatusAdminId.SearchBlock, CustomStatusAdminId.SearchAction, t('admin_search'), {
             initialValue: query,
             dispatch: true,

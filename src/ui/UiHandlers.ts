@@ -9,21 +9,21 @@ import {
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { parseDuration } from '../core/status/duration';
-import { errorText } from '../core/AppError';
+import { fail } from '../core/AppError';
 import { CUSTOM_STATUS_MESSAGES } from '../i18n/customStatusMessages';
 import { STATUS_MESSAGES } from '../i18n/statusMessages';
 import { languageOf, translator } from '../i18n/translate';
 import { UI_MESSAGES } from '../i18n/uiMessages';
 import { errorLine } from '../i18n/format';
-import { customStatusAccess } from '../services/customStatusAccess';
 import { noteAdmin } from '../services/presence/admins';
 import { takeInactiveNotice } from '../services/presence/notices';
 import { canManageUserStatus } from '../services/rights';
 import { RecordStore } from '../storage/records';
 import { applyOwnStatus } from '../services/applyOwnStatus';
+import { ChangeEnv } from '../services/change/ChangeEnv';
 import { readRecentStatuses } from '../services/recentStatuses';
 import { scheduleOwnStatus } from '../services/scheduledStatus';
-import { CustomUserStatus } from '../core/customStatus/CustomUserStatus';
+import { CustomStatusErrors, CustomUserStatus } from '../core/customStatus/CustomUserStatus';
 import { isUserPresence, UserPresence } from '../core/status/presets';
 import { chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus } from '../services/CustomStatusService';
 import { customStatusReason } from '../services/customStatusText';
@@ -40,7 +40,7 @@ const SPAN_ERROR_KEYS = { past: 'error_past_span', order: 'error_span_order', 't
 export async function openStatusPicker(app: IApp, read: IRead, persistence: IPersistence, user: IUser) {
     const [customs, notice, recent] = await Promise.all([
         listAllCustomStatuses(read),
-        takeInactiveNotice({ read, persis: persistence }, user),
+        takeInactiveNotice({ app, read, persis: persistence }, user),
         readRecentStatuses(read, user.id),
     ]);
     return statusPickerView(app.getID(), languageOf(user), customs, { status: user.status, statusText: user.statusText }, notice, recent);
@@ -124,13 +124,14 @@ export async function handleBlockAction(
             );
         }
         case CustomStatusAdminId.DeleteAction: {
-            if (value) {
-                const deleted = await deleteCustomStatus(customStatusAccess(app, read, persistence, { source: 'console', actor: user }), value, canManage);
-                if (!deleted.ok && deleted.error.kind === 'rule' && deleted.error.code !== 'Custom_User_Status_Error_Invalid_User_Status') {
-                    app.getLogger().warn(`custom statuses: delete from the console refused: ${errorText(deleted.error)}`);
-                }
-            }
-            return responder.updateModalViewResponse(adminListView(appId, language, await listAllCustomStatuses(read)));
+            // the button's value is a record id: anything else names no record (as Rocket.Chat's delete by id)
+            const deleted =
+                typeof value === 'string' && value !== ''
+                    ? await deleteCustomStatus({ app, read, modify, http, persis: persistence }, { source: 'console', actor: user }, value, canManage)
+                    : fail(CustomStatusErrors.invalidForDelete());
+            const gone = !deleted.ok && deleted.error.kind === 'rule' && deleted.error.code === 'Custom_User_Status_Error_Invalid_User_Status';
+            const notice = deleted.ok || gone ? undefined : customStatusReason(translator(CUSTOM_STATUS_MESSAGES, language), deleted.error);
+            return responder.updateModalViewResponse(adminListView(appId, language, await listAllCustomStatuses(read), '', notice));
         }
     }
     return responder.successResponse();
@@ -141,12 +142,13 @@ export async function handleViewSubmit(
     app: IApp,
     context: UIKitViewSubmitInteractionContext,
     read: IRead,
-    _http: IHttp,
+    http: IHttp,
     persistence: IPersistence,
     modify: IModify,
 ): Promise<IUIKitResponse> {
     const { view, user } = context.getInteractionData();
     const responder = context.getInteractionResponder();
+    const env: ChangeEnv = { app, read, modify, http, persis: persistence };
     const language = languageOf(user);
     const ui = translator(UI_MESSAGES, language);
     const viewId = view.id;
@@ -186,7 +188,7 @@ export async function handleViewSubmit(
         const fresh = (await read.getUserReader().getById(user.id)) ?? user;
         if (span.kind === 'span') {
             // a schedule ends at its own end: "clear after" does not apply
-            const scheduled = await scheduleOwnStatus(read, modify, persistence, fresh, {
+            const scheduled = await scheduleOwnStatus(env, fresh, {
                 ...(wanted.status ? { status: wanted.status } : {}),
                 message: wanted.message,
                 start: span.start,
@@ -203,8 +205,8 @@ export async function handleViewSubmit(
             expiresAt = parsed.until;
         }
         const applied = wanted.custom
-            ? await chooseCustomStatus(read, modify, persistence, fresh, wanted.custom, { expiresAt })
-            : await applyOwnStatus(read, modify, persistence, fresh, {
+            ? await chooseCustomStatus(env, fresh, wanted.custom, { expiresAt })
+            : await applyOwnStatus(env, fresh, {
                   ...(wanted.status ? { status: wanted.status } : {}),
                   message: wanted.message,
                   expiresAt,
@@ -225,7 +227,8 @@ export async function handleViewSubmit(
         const t = translator(CUSTOM_STATUS_MESSAGES, language);
         const canManage = await canManageUserStatus(read, user);
         const saved = await saveCustomStatus(
-            customStatusAccess(app, read, persistence, { source: 'console', actor: user }),
+            env,
+            { source: 'console', actor: user },
             { ...(form.id ? { _id: form.id } : {}), name: form.name, statusType: form.statusType },
             canManage,
         );

@@ -117,7 +117,7 @@ export class FakeWorld {
     /** how long the engine takes to store an app setting write (0: at once) */
     public appSettingWriteDelayMs: (id: string, value: unknown) => number = () => 0;
     /** called when an app setting write is stored (the engine then runs `onSettingUpdated`) */
-    public onAppSettingStored: (id: string, value: unknown) => void = () => undefined;
+    public onAppSettingStored: (id: string, value: unknown, previous: unknown) => void = () => undefined;
     /** up to this many ms of random delay on every persistence operation, so concurrent writers interleave */
     public jitterMs = 0;
     private failures = new Map<FailurePoint, { times: number; when?: (detail: string[]) => boolean }>();
@@ -166,6 +166,17 @@ export class FakeWorld {
     /** the data of the stored records that carry all these association keys (`misc:status-expiry`, ...) */
     public recordsWith(...keys: string[]): object[] {
         return this.store.filter((s) => keys.every((k) => s.keys.has(k))).map((s) => s.data);
+    }
+
+    /** Stores a record as the app would, with these association keys (`misc:presence-state`, `user:u1`, ...). */
+    public putRecord(keys: string[], data: object): void {
+        this.store = this.store.filter((s) => !(s.keys.size === keys.length && keys.every((k) => s.keys.has(k))));
+        this.store.push({ id: `p${this.nextId++}`, data: clone(data), keys: new Set(keys) });
+    }
+
+    /** Stores the presence service's state, as the app keeps it. */
+    public putPresenceState(state: object): void {
+        this.putRecord(['misc:presence-state'], state);
     }
 
     public expiryRecords(): object[] {
@@ -264,7 +275,8 @@ export class FakeWorld {
             }),
             getRoomReader: () => ({
                 getDirectByUsernames: async (names: string[]) => (
-                    this.check('room.read', names), [...this.rooms.values()].find((r) => names.every((n) => r.usernames.includes(n)))
+                    this.check('room.read', names),
+                    [...this.rooms.values()].find((r) => names.every((n) => r.usernames.includes(n)))
                 ),
                 getById: async (id: string) => (this.check('room.read', [id]), this.rooms.get(id)),
             }),
@@ -371,7 +383,20 @@ export class FakeWorld {
         return { read: this.read(), modify: this.modify(), persis: this.persistence(), http: this.http() };
     }
 
+    /** The accessors with the app, as a change takes them. */
+    public env(now?: () => number) {
+        return { app: this.app(), ...this.access(), ...(now ? { now } : {}) };
+    }
+
+    private appDouble?: IApp;
+
+    /** The app itself (one object per world, as the engine hands the same app to every call). */
     public app(): IApp {
+        this.appDouble ??= this.makeApp();
+        return this.appDouble;
+    }
+
+    private makeApp(): IApp {
         return {
             getID: () => 'app-id',
             getLogger: () => ({
@@ -388,8 +413,9 @@ export class FakeWorld {
                             this.settingWrites.push({ id, value });
                             // as the engine: stored later (after the app's pre-update hook), then the hook of the change
                             const land = () => {
+                                const previous = this.appSettings[id];
                                 this.appSettings[id] = value;
-                                this.onAppSettingStored(id, value);
+                                this.onAppSettingStored(id, value, previous);
                             };
                             const delay = this.appSettingWriteDelayMs(id, value);
                             if (delay > 0) {

@@ -1,14 +1,14 @@
+import { AppError } from '../../core/AppError';
 import { isCustomStatusType } from '../../core/customStatus/CustomUserStatus';
 import { splitAtLastColon } from '../../core/customStatus/settingsText';
 import { CUSTOM_STATUS_MESSAGES, CustomStatusMessageKey } from '../../i18n/customStatusMessages';
 import { languageOf, translator, Translator } from '../../i18n/translate';
 import { chooseCustomStatus, deleteCustomStatus, findCustomStatus, listAllCustomStatuses, saveCustomStatus } from '../../services/CustomStatusService';
-import { customStatusAccess } from '../../services/customStatusAccess';
 import { canManageUserStatus } from '../../services/rights';
 import { customStatusReason, presenceLabel } from '../../services/customStatusText';
 import { adminListView } from '../../ui/CustomStatusAdminView';
-import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
-import { errorLine, formatUntil } from '../../i18n/format';
+import { changeEnvOf, CommandContext, CommandReply, reply, replyError, errorReply } from '../CommandContext';
+import { formatUntil } from '../../i18n/format';
 import { matchCustomStatusWords } from '../parseStatusCommand';
 import { scheduleStatus } from './scheduleSubcommands';
 
@@ -88,12 +88,13 @@ export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyAr
         await ctx.modify.getUiController().openModalView(view, { triggerId: ctx.triggerId }, ctx.sender);
         return reply(t('cmd_list_title'));
     }
-    const access = customStatusAccess(ctx.app, ctx.read, ctx.persistence, { source: 'command', actor: ctx.sender });
+    const env = changeEnvOf(ctx);
+    const origin = { source: 'command' as const, actor: ctx.sender };
     if (request.kind === 'create') {
-        const saved = await saveCustomStatus(access, { name: request.name, statusType: request.statusType }, canManage);
+        const saved = await saveCustomStatus(env, origin, { name: request.name, statusType: request.statusType }, canManage);
         return saved.ok
             ? reply(t('cmd_created', { name: saved.value.name, presence: presenceLabel(t, saved.value.statusType) }))
-            : replyError(customStatusReason(t, saved.error, { name: request.name, type: request.statusType }));
+            : customStatusError(t, saved.error, { name: request.name, type: request.statusType });
     }
     const existing = await findCustomStatus(ctx.read, request.name);
     if (!existing) {
@@ -101,22 +102,26 @@ export async function runCustomSubcommand(ctx: CommandContext, words: ReadonlyAr
     }
     switch (request.kind) {
         case 'rename': {
-            const saved = await saveCustomStatus(access, { _id: existing._id, name: request.to }, canManage);
-            return saved.ok
-                ? reply(t('cmd_renamed', { from: existing.name, to: saved.value.name }))
-                : replyError(customStatusReason(t, saved.error, { name: request.to }));
+            const saved = await saveCustomStatus(env, origin, { _id: existing._id, name: request.to }, canManage);
+            return saved.ok ? reply(t('cmd_renamed', { from: existing.name, to: saved.value.name })) : customStatusError(t, saved.error, { name: request.to });
         }
         case 'presence': {
-            const saved = await saveCustomStatus(access, { _id: existing._id, name: existing.name, statusType: request.statusType }, canManage);
+            const saved = await saveCustomStatus(env, origin, { _id: existing._id, name: existing.name, statusType: request.statusType }, canManage);
             return saved.ok
                 ? reply(t('cmd_presence_changed', { name: existing.name, presence: presenceLabel(t, request.statusType) }))
-                : replyError(customStatusReason(t, saved.error, { type: request.statusType }));
+                : customStatusError(t, saved.error, { type: request.statusType });
         }
         case 'delete': {
-            const deleted = await deleteCustomStatus(access, existing._id, canManage);
-            return deleted.ok ? reply(t('cmd_deleted', { name: existing.name })) : replyError(customStatusReason(t, deleted.error, { name: request.name }));
+            const deleted = await deleteCustomStatus(env, origin, existing._id, canManage);
+            return deleted.ok ? reply(t('cmd_deleted', { name: existing.name })) : customStatusError(t, deleted.error, { name: request.name });
         }
     }
+}
+
+/** A refused change as a reply: a broken rule with the help, a failure that changed nothing without it. */
+function customStatusError(t: Translator<CustomStatusMessageKey>, error: AppError, values: { name?: string; type?: string }): CommandReply {
+    const text = customStatusReason(t, error, values);
+    return error.kind === 'rule' && error.code.startsWith('error-app-') ? { ok: false, text, help: false } : replyError(text);
 }
 
 /**
@@ -140,9 +145,9 @@ export async function chooseCustomStatusByWords(ctx: CommandContext, words: Read
         return scheduleStatus(ctx, { ...(presence ? { status: presence } : {}), message: status.name, start: match.start, end: match.end });
     }
     const { expiresAt } = match;
-    const applied = await chooseCustomStatus(ctx.read, ctx.modify, ctx.persistence, ctx.sender, status, { now: ctx.now, expiresAt });
+    const applied = await chooseCustomStatus(changeEnvOf(ctx), ctx.sender, status, { now: ctx.now, expiresAt });
     if (!applied.ok) {
-        return replyError(errorLine(ctx.t, applied.error));
+        return errorReply(ctx.t, applied.error);
     }
     const t = customT(ctx);
     const chosen = t('cmd_chosen', { name: status.name, presence: presenceLabel(t, isCustomStatusType(status.statusType) ? status.statusType : '') });

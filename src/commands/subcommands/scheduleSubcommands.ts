@@ -1,19 +1,19 @@
 import { UserPresence } from '../../core/status/presets';
 import { cancelSchedule, listSchedules, scheduleOwnStatus } from '../../services/scheduledStatus';
-import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
-import { describeStatus, errorLine, formatUntil } from '../../i18n/format';
+import { changeEnvOf, CommandContext, CommandReply, reply, replyError, errorReply } from '../CommandContext';
+import { describeStatus, formatUntil } from '../../i18n/format';
 
 /** `<status> from 14:00 to 15:30 [message]` (also a custom status): the status then, and the previous one after. */
 export async function scheduleStatus(ctx: CommandContext, request: { status?: UserPresence; message?: string; start: Date; end: Date }): Promise<CommandReply> {
     const { t, sender } = ctx;
-    const scheduled = await scheduleOwnStatus(ctx.read, ctx.modify, ctx.persistence, sender, {
+    const scheduled = await scheduleOwnStatus(changeEnvOf(ctx), sender, {
         ...(request.status ? { status: request.status } : {}),
         message: request.message ?? '',
         start: request.start,
         end: request.end,
     });
     if (!scheduled.ok) {
-        return replyError(errorLine(t, scheduled.error));
+        return errorReply(t, scheduled.error);
     }
     const offset = sender.utcOffset ?? 0;
     const { status, message, start, end } = scheduled.value;
@@ -36,8 +36,11 @@ export async function scheduledStatuses(ctx: CommandContext, cancel?: number): P
         end: formatUntil(new Date(schedule.end), offset),
     });
     if (cancel !== undefined) {
-        const cancelled = await cancelSchedule(ctx.read, ctx.persistence, sender.id, cancel);
-        return cancelled ? reply(t('scheduled_cancelled', describe(cancelled))) : replyError(t('error_schedule_missing', { n: cancel }));
+        const cancelled = await cancelSchedule(changeEnvOf(ctx), sender.id, cancel);
+        if (!cancelled.ok) {
+            return errorReply(t, cancelled.error);
+        }
+        return cancelled.value ? reply(t('scheduled_cancelled', describe(cancelled.value))) : replyError(t('error_schedule_missing', { n: cancel }));
     }
     const schedules = await listSchedules(ctx.read, sender.id);
     if (schedules.length === 0) {

@@ -1,13 +1,12 @@
 import { UserPresence } from '../../core/status/presets';
 import { decideSetStatus } from '../../core/status/setStatusRequest';
-import { recordAudit } from '../../services/audit';
 import { rolesFor } from '../../services/rights';
 import { setUserStatus } from '../../services/setUserStatus';
 import { findWorkspaceUser, toStatusUser, workspaceFlag } from '../../services/statusContext';
 import { AppSetting } from '../../settings/AppSetting';
 import { WorkspaceSetting } from '../../settings/WorkspaceSetting';
-import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
-import { describeStatus, errorLine, formatUntil } from '../../i18n/format';
+import { changeEnvOf, CommandContext, CommandReply, reply, errorReply } from '../CommandContext';
+import { describeStatus, formatUntil } from '../../i18n/format';
 
 /**
  * `set @user <status> [duration] [message]`: someone else's status, with the same rules as
@@ -37,21 +36,20 @@ export async function setOtherStatus(
         other && toStatusUser(other),
     );
     if (!decision.ok) {
-        return replyError(errorLine(t, decision.error, { username: request.username }));
+        return errorReply(t, decision.error, { username: request.username });
     }
     const target = other ?? sender;
-    const applied = await setUserStatus(read, ctx.modify, ctx.persistence, { user: target, ...decision.change });
+    // one's own status named by username is one's own choice: a recent status, not an audited one
+    const self = target.id === sender.id;
+    const applied = await setUserStatus(
+        changeEnvOf(ctx),
+        { user: target, ...decision.change },
+        self ? { recent: { mode: 'add' } } : { audit: { source: 'command', actor: sender } },
+    );
     if (!applied.ok) {
-        return replyError(errorLine(t, applied.error));
+        return errorReply(t, applied.error);
     }
     const { status, message, expiresAt } = applied.value;
-    await recordAudit(
-        { read, persis: ctx.persistence, logger: ctx.app.getLogger() },
-        { source: 'command', actor: sender },
-        'user-status.set',
-        { ...(status ? { status } : {}), ...(message !== undefined ? { message } : {}), ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) },
-        target,
-    );
     // what the user now shows: a message kept as it was is part of it too
     const label = describeStatus(t, status ?? target.status, message ?? target.statusText);
     return reply(

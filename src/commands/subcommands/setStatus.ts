@@ -1,7 +1,7 @@
 import { UserPresence } from '../../core/status/presets';
 import { applyOwnStatus } from '../../services/applyOwnStatus';
-import { CommandContext, CommandReply, reply, replyError } from '../CommandContext';
-import { errorLine, formatUntil, statusLabel } from '../../i18n/format';
+import { changeEnvOf, CommandContext, CommandReply, reply, errorReply } from '../CommandContext';
+import { formatUntil, statusLabel } from '../../i18n/format';
 
 export interface SetRequest {
     status?: UserPresence;
@@ -11,11 +11,11 @@ export interface SetRequest {
 
 /** Sets the caller's own status through the one path shared with the picker (applyOwnStatus). */
 export async function setStatus(ctx: CommandContext, request: SetRequest): Promise<CommandReply> {
-    const { t, read, modify, persistence, sender } = ctx;
+    const { t, sender } = ctx;
     const message = request.message ?? (request.status ? undefined : '');
-    const applied = await applyOwnStatus(read, modify, persistence, sender, { status: request.status, message, expiresAt: request.expiresAt }, ctx.now);
+    const applied = await applyOwnStatus(changeEnvOf(ctx), sender, { status: request.status, message, expiresAt: request.expiresAt }, ctx.now);
     if (!applied.ok) {
-        return replyError(errorLine(t, applied.error));
+        return errorReply(t, applied.error);
     }
     const change = applied.value;
     const lines: string[] = [];

@@ -33,7 +33,9 @@ export type Step =
     /** a user's status and message through the user updater; undone, while the user still shows `after`, by writing `before` */
     | { t: 'status'; userId: string; before: ShownState; after: ShownState }
     /** arms a one-time job; not undone (the engine cannot cancel one job): a job finds its record or does nothing */
-    | { t: 'job'; processor: string; when: string; data: Record<string, unknown> };
+    | { t: 'job'; processor: string; when: string; data: Record<string, unknown> }
+    /** asks Rocket.Chat to broadcast presence again (fails with its refusal); undone by stopping its broadcast */
+    | { t: 'serverBroadcastOn' };
 
 /** A message the app composes, translated for each recipient when it is sent. */
 export interface MessageRef {

@@ -5,6 +5,13 @@ import { USER_PRESENCES } from '../status/presets';
 export const CUSTOM_STATUS_TYPES = USER_PRESENCES;
 export type CustomStatusType = (typeof CUSTOM_STATUS_TYPES)[number];
 
+/**
+ * The longest name (UTF-16 units): choosing a status makes its name the user's message, which
+ * Rocket.Chat cuts at 120; a longer name could never show whole (and would be stored in every
+ * list, audit entry and answer).
+ */
+export const CUSTOM_STATUS_NAME_MAX = 120;
+
 /** A custom status as Rocket.Chat answers it. `statusType` is `null` when created without one (as `insertOrUpdateUserStatus` stores it). */
 export interface CustomUserStatus {
     _id: string;
@@ -23,6 +30,7 @@ export const CustomStatusErrors = {
     notAuthorized: (): AppError => ruleError('not_authorized', ''),
     nameRequired: (): AppError => ruleError('error-the-field-is-required', 'The field Name is required'),
     invalidName: (name: string): AppError => ruleError('error-input-is-not-a-valid-field', `${name} is not a valid name`),
+    nameTooLong: (): AppError => ruleError('error-custom-status-name-too-long', `A custom status name has at most ${CUSTOM_STATUS_NAME_MAX} characters`),
     nameInUse: (): AppError => ruleError('Custom_User_Status_Error_Name_Already_In_Use', 'The custom user status name is already in use'),
     invalidStatusType: (statusType: string): AppError => ruleError('error-input-is-not-a-valid-field', `${statusType} is not a valid status type`),
     notFoundForUpdate: (id: string): AppError => invalid(`No custom user status found with the id of "${id}".`),

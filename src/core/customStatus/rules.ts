@@ -1,5 +1,5 @@
 import { Result, fail, ok } from '../AppError';
-import { CustomStatusErrors, CustomUserStatus, isCustomStatusType } from './CustomUserStatus';
+import { CUSTOM_STATUS_NAME_MAX, CustomStatusErrors, CustomUserStatus, isCustomStatusType } from './CustomUserStatus';
 
 /** What an admin asks to store: a new status (no `_id`) or a change to an existing one. */
 export interface CustomStatusDraft {
@@ -44,6 +44,9 @@ export function checkCustomStatus(
 export function checkCustomStatusFields(draft: CustomStatusDraft, existing: ReadonlyArray<Pick<CustomUserStatus, '_id' | 'name'>>): Result<CustomStatusDraft> {
     if (draft.name.trim() === '') {
         return fail(CustomStatusErrors.nameRequired());
+    }
+    if (draft.name.length > CUSTOM_STATUS_NAME_MAX) {
+        return fail(CustomStatusErrors.nameTooLong());
     }
     if (FORBIDDEN_NAME_CHARACTERS.test(draft.name) || breaksSettingsText(draft.name)) {
         return fail(CustomStatusErrors.invalidName(draft.name));

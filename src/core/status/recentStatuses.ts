@@ -8,9 +8,12 @@ export interface RecentStatus {
 
 export const RECENT_STATUSES_KEPT = 5;
 
-const same = (a: RecentStatus, b: RecentStatus) => (a.status ?? '') === (b.status ?? '') && a.message === b.message;
+export const sameRecent = (a: RecentStatus, b: RecentStatus): boolean => (a.status ?? '') === (b.status ?? '') && a.message === b.message;
 
-/** The list with `latest` first, each pair once, at most five. Pure. */
-export function withRecent(list: ReadonlyArray<RecentStatus>, latest: RecentStatus): RecentStatus[] {
-    return [latest, ...list.filter((item) => !same(item, latest))].slice(0, RECENT_STATUSES_KEPT);
+/**
+ * Whether what a user set is one of their recent statuses: a status with a message, or a message
+ * alone. A bare preset and a clear are not (they are always one click away). Pure.
+ */
+export function isRecentWorthy(set: { status?: string; message?: string }): boolean {
+    return set.message !== undefined && set.message !== '';
 }

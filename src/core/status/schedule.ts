@@ -55,6 +55,11 @@ function readWhen(words: ReadonlyArray<string>, now: Date, utcOffsetHours: numbe
     return day === undefined ? undefined : { day, minutes, take: 2 };
 }
 
+/** Whether a word has the shape of a time (`14:00`), a date (`2026-12-24`) or a day (`today`, `tomorrow`), valid or not. */
+function looksLikeWhen(word: string): boolean {
+    return /^\d{1,2}:\d{2}$/.test(word) || /^\d{4}-\d{2}-\d{2}(t\d{1,2}:\d{2})?$/i.test(word) || ['today', 'tomorrow'].includes(word.toLowerCase());
+}
+
 /** Reads `from <when> to <when>` at the start of `words` (the `from` included). */
 export function parseSpan(words: ReadonlyArray<string>, now: Date, utcOffsetHours: number): SpanParse | undefined {
     if ((words[0] ?? '').toLowerCase() !== 'from') {
@@ -63,6 +68,10 @@ export function parseSpan(words: ReadonlyArray<string>, now: Date, utcOffsetHour
     const startWhen = readWhen(words.slice(1), now, utcOffsetHours);
     const toAt = 1 + (startWhen?.take ?? 1);
     const text = words.slice(0, toAt + 3).join(' ');
+    // a span only when what follows `from` has the shape of a time or a day: `away from keyboard` is a message
+    if (!looksLikeWhen(words[1] ?? '')) {
+        return undefined;
+    }
     if (!startWhen || (words[toAt] ?? '').toLowerCase() !== 'to') {
         return { ok: false, reason: 'invalid', text };
     }

@@ -13,7 +13,8 @@ export interface ChangeApp {
 export interface ChangeEnv {
     app: ChangeApp;
     read: IRead;
-    modify: IModify;
+    /** absent where the engine hands none (an action button): a step or follow-up that needs it fails */
+    modify?: IModify;
     persis: IPersistence;
     http?: IHttp;
     /** this process's clock, for its own lease and its own watch of others' changes (never compared across instances) */
@@ -22,3 +23,11 @@ export interface ChangeEnv {
 
 export const storeOfEnv = (env: Pick<ChangeEnv, 'read' | 'persis'>): RecordStore => new RecordStore(env.read.getPersistenceReader(), env.persis);
 export const clockOf = (env: Pick<ChangeEnv, 'now'>): (() => number) => env.now ?? Date.now;
+
+/** The modify accessor, for a step or follow-up that needs it. */
+export function modifyOf(env: Pick<ChangeEnv, 'modify'>): IModify {
+    if (!env.modify) {
+        throw new Error('this change needs the modify accessor, which this call of the engine does not give');
+    }
+    return env.modify;
+}

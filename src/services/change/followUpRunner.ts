@@ -4,7 +4,7 @@ import { languageOf } from '../../i18n/translate';
 import { messageAdmins, sendDirectMessage } from '../presence/admins';
 import { stopServerBroadcast } from '../presence/serverPresence';
 import { mirrorSetting } from '../settingsMirror';
-import { ChangeEnv, storeOfEnv } from './ChangeEnv';
+import { ChangeEnv, modifyOf, storeOfEnv } from './ChangeEnv';
 import { MessageSentRepository } from '../../storage/MessageSentRepository';
 
 /**
@@ -15,14 +15,14 @@ import { MessageSentRepository } from '../../storage/MessageSentRepository';
 export async function runFollowUp(env: ChangeEnv, followUp: FollowUp, changeId: string): Promise<void> {
     switch (followUp.t) {
         case 'mirror':
-            return mirrorSetting(env, followUp.setting, { within: changeId, note: followUp.note });
+            return mirrorSetting(env, followUp.setting, { note: followUp.note });
         case 'stopServerBroadcast':
             if (!(await stopServerBroadcast(env.app, env.read))) {
                 throw new Error("Rocket.Chat's presence broadcast could not be stopped");
             }
             return;
         case 'messageAdmins': {
-            const outcome = await messageAdmins(env, (language) => composeMessage(followUp.message, language), changeId);
+            const outcome = await messageAdmins({ ...env, modify: modifyOf(env) }, (language) => composeMessage(followUp.message, language), changeId);
             if (outcome.failed.length > 0) {
                 throw new Error(`could not message the admins ${outcome.failed.join(', ')}`);
             }
@@ -37,7 +37,7 @@ export async function runFollowUp(env: ChangeEnv, followUp: FollowUp, changeId: 
             if (!user?.username) {
                 return;
             }
-            await sendDirectMessage(env, user.username, composeMessage(followUp.message, languageOf(user)));
+            await sendDirectMessage({ ...env, modify: modifyOf(env) }, user.username, composeMessage(followUp.message, languageOf(user)));
             await markers.add(changeId, followUp.userId);
             return;
         }

@@ -9,8 +9,15 @@ import { recoverChange } from './recovery';
 import { doStep, KnownUsers, undoStep } from './stepRunner';
 import { takeSubjects } from './subjectLock';
 
-/** What a change will do, decided from what it read; or why it does nothing. */
-export type Planned<T> = { steps: Step[]; followUps?: FollowUp[]; answer: T } | { refuse: T };
+/** What a change will do, decided from what it read. */
+export interface ChangePlan<T> {
+    steps: Step[];
+    followUps?: FollowUp[];
+    answer: T;
+}
+
+/** What a change will do, or why it does nothing. */
+export type Planned<T> = ChangePlan<T> | { refuse: T };
 
 export interface ChangeSpec<T> {
     /** what kind of change, for logs */

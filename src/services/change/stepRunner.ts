@@ -4,13 +4,15 @@ import { ShownState, Step } from '../../core/change/Change';
 import { stillShowsApplied } from '../../core/status/appliedStatus';
 import { UserPresence } from '../../core/status/presets';
 import { associationOf } from '../../storage/records';
-import { ChangeEnv, storeOfEnv } from './ChangeEnv';
+import { readPresenceConfig } from '../presence/presenceConfig';
+import { askServerToBroadcast, isServerBroadcastDisabled, stopServerBroadcast } from '../presence/serverPresence';
+import { ChangeEnv, modifyOf, storeOfEnv } from './ChangeEnv';
 
 /** Users the caller has read already, so that a status step does not read them again. */
 export type KnownUsers = ReadonlyMap<string, IUser>;
 
 async function writeShown(env: ChangeEnv, user: IUser, shown: ShownState): Promise<void> {
-    const updater = env.modify.getUpdater().getUserUpdater();
+    const updater = modifyOf(env).getUpdater().getUserUpdater();
     if (shown.status !== undefined) {
         await updater.updateStatus(user, shown.text, shown.status as never);
     } else {
@@ -41,8 +43,26 @@ export async function doStep(env: ChangeEnv, step: Step, known?: KnownUsers): Pr
             return writeShown(env, user, step.after);
         }
         case 'job':
-            await env.modify.getScheduler().scheduleOnce({ id: step.processor, when: new Date(step.when), data: { ...step.data } });
+            await modifyOf(env)
+                .getScheduler()
+                .scheduleOnce({ id: step.processor, when: new Date(step.when), data: { ...step.data } });
             return;
+        case 'serverBroadcastOn':
+            return serverBroadcastOn(env);
+    }
+}
+
+/** Rocket.Chat refused to broadcast presence again (its own cap), in its own words. */
+export class ServerRefusal extends Error {}
+
+async function serverBroadcastOn(env: ChangeEnv): Promise<void> {
+    if (!env.http) {
+        throw new Error('asking Rocket.Chat needs the HTTP accessor');
+    }
+    const config = await readPresenceConfig(env.read);
+    const answer = await askServerToBroadcast(env.app, { read: env.read, modify: modifyOf(env), persis: env.persis, http: env.http }, config.access);
+    if (!answer.ok) {
+        throw 'refusal' in answer ? new ServerRefusal(answer.refusal) : new Error(answer.failure);
     }
 }
 
@@ -80,6 +100,12 @@ export async function undoStep(env: ChangeEnv, step: Step): Promise<void> {
             return;
         }
         case 'job':
+            return;
+        case 'serverBroadcastOn':
+            // only a broadcast this step started is stopped again: a refused ask changed nothing
+            if (!(await isServerBroadcastDisabled(env.read)) && !(await stopServerBroadcast(env.app, env.read))) {
+                throw new Error("Rocket.Chat's presence broadcast could not be stopped again");
+            }
             return;
     }
 }

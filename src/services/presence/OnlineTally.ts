@@ -1,5 +1,5 @@
 import { Observation, Observations } from '../../core/presence/OnlineEstimate';
-import { INSTANCE_ID } from '../clusterClaim';
+import { PROCESS_ID } from '../change/processState';
 
 /**
  * This server instance's own observations of users coming online and going offline (status
@@ -8,7 +8,7 @@ import { INSTANCE_ID } from '../clusterClaim';
  */
 export class OnlineTally {
     /** identifies this instance in the shared store */
-    public readonly instanceId = INSTANCE_ID;
+    public readonly instanceId = PROCESS_ID;
     private observations: Observations = {};
     private changed = false;
     private savedAt = 0;

@@ -1,45 +1,53 @@
+import { Subject } from '../../core/change/subjects';
 import { decideWarning, warningLevel } from '../../core/presence/EarlyWarning';
-import { PRESENCE_MESSAGES } from '../../i18n/presenceMessages';
-import { translator } from '../../i18n/translate';
-import { WarningRepository } from '../../storage/presence/WarningRepository';
-import { claimOnce } from '../clusterClaim';
-import { messageAdmins } from './admins';
+import { WarningRepository, WarningState } from '../../storage/presence/WarningRepository';
+import { runChange } from '../change/runChange';
 import { ConnectionCount } from './connectionCount';
 import { PresenceAccess, PresenceApp, storeOf } from './PresenceApp';
 import { PresenceConfig } from './presenceConfig';
+import { envOf } from './presenceSwitch';
 
 /**
  * The early warning: one message to admins when the count first reaches the warning level, once
- * for the cluster (a claim on the warning's number); armed again after the count fell ten points
- * below the level. The message says whether the count is Rocket.Chat's own or the estimate.
+ * for the cluster (a change holding the warning's subject: the state read and written under it);
+ * armed again after the count fell ten points below the level. The message says whether the count
+ * is Rocket.Chat's own or the estimate. Answers whether admins were warned.
  */
-export async function checkEarlyWarning(app: PresenceApp, access: PresenceAccess, config: PresenceConfig, count: ConnectionCount): Promise<void> {
-    const store = storeOf(access);
-    const repository = new WarningRepository(store);
-    const state = await repository.get();
-    const decision = decideWarning(state.armed, count.current, config.cap, config.warningPercent, config.unlimited);
-    if (decision === 'rearm') {
-        await repository.save({ ...state, armed: true, at: new Date().toISOString() });
-        return;
-    }
-    if (decision !== 'warn') {
-        return;
-    }
-    const seq = state.seq + 1;
-    if (!(await claimOnce(store, `presence-warning:${seq}`))) {
-        return;
-    }
-    await repository.save({ armed: false, seq, at: new Date().toISOString() });
-    app.getLogger().warn(`presence: early warning, ${count.current} connections of a cap of ${config.cap}`);
-    await messageAdmins(app, access, (language) => {
-        const t = translator(PRESENCE_MESSAGES, language);
-        return t('admin_warning', {
-            count: count.current,
-            cap: config.cap,
-            percent: Math.round((count.current * 100) / Math.max(1, config.cap)),
-            level: config.warningPercent,
-            levelCount: warningLevel(config.cap, config.warningPercent),
-            source: t(count.source === 'workspace' ? 'source_workspace' : 'source_estimate'),
-        });
+export async function checkEarlyWarning(app: PresenceApp, access: PresenceAccess, config: PresenceConfig, count: ConnectionCount): Promise<boolean> {
+    const repository = new WarningRepository(storeOf(access));
+    const outcome = await runChange<boolean>(envOf(app, access), {
+        kind: 'presence-warning',
+        subjects: [Subject.presenceWarning],
+        plan: async () => {
+            const stored = await repository.find();
+            const state: WarningState = stored ?? { armed: true, seq: 0, at: new Date(0).toISOString() };
+            const decision = decideWarning(state.armed, count.current, config.cap, config.warningPercent, config.unlimited);
+            const put = (next: WarningState) => ({ t: 'put' as const, assoc: WarningRepository.associations(), value: next, prev: stored ?? null });
+            const at = new Date().toISOString();
+            if (decision === 'rearm') {
+                return { steps: [put({ ...state, armed: true, at })], answer: false };
+            }
+            if (decision !== 'warn') {
+                return { refuse: false };
+            }
+            const message = {
+                catalog: 'presence' as const,
+                key: 'admin_warning',
+                params: {
+                    count: count.current,
+                    cap: config.cap,
+                    percent: Math.round((count.current * 100) / Math.max(1, config.cap)),
+                    level: config.warningPercent,
+                    levelCount: warningLevel(config.cap, config.warningPercent),
+                    source: { catalog: 'presence' as const, key: count.source === 'workspace' ? 'source_workspace' : 'source_estimate' },
+                },
+            };
+            return { steps: [put({ armed: false, seq: state.seq + 1, at })], followUps: [{ t: 'messageAdmins', message }], answer: true };
+        },
     });
+    const warned = outcome.kind === 'done' && outcome.answer;
+    if (warned) {
+        app.getLogger().warn(`presence: early warning, ${count.current} connections of a cap of ${config.cap}`);
+    }
+    return warned;
 }

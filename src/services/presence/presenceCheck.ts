@@ -5,8 +5,8 @@ import { checkEarlyWarning } from './earlyWarning';
 import { recordPeak } from './history';
 import { PresenceAccess, PresenceApp, describeError, storeOf } from './PresenceApp';
 import { PresenceConfig, readPresenceConfig } from './presenceConfig';
-import { readPresenceState, turnOff } from './presenceSwitch';
-import { isServerBroadcastDisabled, stopServerBroadcast } from './serverPresence';
+import { keepServerStopped, readPresenceState, turnOff } from './presenceSwitch';
+import { isServerBroadcastDisabled } from './serverPresence';
 
 export interface CheckOptions {
     /** while the service is off, set Rocket.Chat's switches again (a restarted server resets one of them) */
@@ -40,7 +40,7 @@ export async function checkPresence(app: PresenceApp, access: PresenceAccess, op
             await checkEarlyWarning(app, access, config, count);
         }
     } else if (options.keepServerInLine) {
-        await stopServerBroadcast(app, access.read);
+        await keepServerStopped(app, access);
     }
     return { count, config };
 }

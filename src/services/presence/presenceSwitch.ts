@@ -1,48 +1,40 @@
+import { MessageRef, Step } from '../../core/change/Change';
+import { Subject } from '../../core/change/subjects';
 import { checkEnable } from '../../core/presence/ConnectionCap';
-import { PRESENCE_MESSAGES } from '../../i18n/presenceMessages';
-import { translator } from '../../i18n/translate';
-import { PresenceState, PresenceStateRepository, TurnOffReason } from '../../storage/presence/PresenceStateRepository';
-import { messageAdmins } from './admins';
+import { AppSetting } from '../../settings/AppSetting';
+import { INITIAL_STATE, PresenceState, PresenceStateRepository, TurnOffReason } from '../../storage/presence/PresenceStateRepository';
+import { auditStep, ChangeOrigin } from '../audit';
+import { ChangeEnv } from '../change/ChangeEnv';
+import { ChangePlan, Planned, runChange } from '../change/runChange';
+import { ServerRefusal } from '../change/stepRunner';
 import { countConnections } from './connectionCount';
-import { ChangeOrigin, recordAudit } from '../audit';
-import { claimOnce } from '../clusterClaim';
-import { PresenceAccess, PresenceApp, storeOf } from './PresenceApp';
+import { PresenceAccess, PresenceApp, describeError, storeOf } from './PresenceApp';
 import { PresenceConfig, readPresenceConfig } from './presenceConfig';
-import { askServerToBroadcast, isServerBroadcastDisabled, stopServerBroadcast } from './serverPresence';
-import { mirrorPresenceState } from './settingMirror';
+import { isServerBroadcastDisabled } from './serverPresence';
 
 export async function readPresenceState(access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
-    const state = await new PresenceStateRepository(storeOf(access)).get();
-    recentState = { state, at: Date.now() };
-    return state;
+    return new PresenceStateRepository(storeOf(access)).get();
 }
 
-/** The last state this instance read or wrote, and when. */
-let recentState: { state: PresenceState; at: number } | undefined;
+/** Each app's last reading for requests, and when (this process only; keyed by the app object, so a test's fresh app starts afresh). */
+const recentReadings = new WeakMap<object, { state: PresenceState; at: number }>();
 
 /** How stale a state the requests' own reads may take: another instance's change shows within this. */
 const STATE_MAX_AGE_MS = 1000;
 
 /**
  * The state for a request (the notice, `users.getStatus`): this instance's last reading when it is
- * under a second old, else a fresh read. Saves a read per request; the switch itself always reads
- * the stored state (and Rocket.Chat's own switch, read fresh, shows a turn-off at once anyway).
+ * under a second old, else a fresh read. Saves a read per request; a change always reads the
+ * stored state (and Rocket.Chat's own switch, read fresh, shows a turn-off at once anyway).
  */
-export async function readPresenceStateForRequest(access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
-    if (recentState && Date.now() - recentState.at < STATE_MAX_AGE_MS) {
-        return recentState.state;
+export async function readPresenceStateForRequest(app: object, access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
+    const recent = recentReadings.get(app);
+    if (recent && Date.now() - recent.at < STATE_MAX_AGE_MS) {
+        return recent.state;
     }
-    return readPresenceState(access);
-}
-
-/** Forgets this instance's last reading (a test's fresh world, the app's start). */
-export function forgetPresenceState(): void {
-    recentState = undefined;
-}
-
-async function saveState(states: PresenceStateRepository, state: PresenceState): Promise<void> {
-    await states.save(state);
-    recentState = { state, at: Date.now() };
+    const state = await readPresenceState(access);
+    recentReadings.set(app, { state, at: Date.now() });
+    return state;
 }
 
 /** Whether everybody's status reads `disabled`: the app turned the service off, or Rocket.Chat stopped broadcasting. */
@@ -57,43 +49,67 @@ export interface TurnOff {
     cap: number;
 }
 
+export const envOf = (app: PresenceApp, access: PresenceAccess): ChangeEnv => ({ app, ...access });
+
+const putState = (next: PresenceState, previous: PresenceState): Step => ({
+    t: 'put',
+    assoc: PresenceStateRepository.associations(),
+    value: next,
+    prev: previous === INITIAL_STATE ? null : previous,
+});
+
+const mirrorSwitch = { t: 'mirror' as const, setting: AppSetting.PresenceServiceEnabled };
+
+function turnedOffMessage(reason: TurnOffReason, count: number, cap: number): MessageRef {
+    const how: MessageRef = { catalog: 'presence', key: 'how_to_enable', params: { cap } };
+    return reason === 'cap'
+        ? { catalog: 'presence', key: 'admin_turned_off_cap', params: { count, cap, how } }
+        : { catalog: 'presence', key: 'admin_turned_off_server', params: { count, how } };
+}
+
 /**
- * Turns the presence service off, once for the whole cluster (a claim on the next epoch): the
- * state first (whoever sees the service off finds the turn-off it belongs to), then the settings
- * page, Rocket.Chat's broadcast and a direct message to each admin. Answers false when it was off
- * already or another instance is doing it.
+ * What turning the service off does, as one change: the state (a new epoch, so users are told once
+ * per turn-off) and its audit entry; then Rocket.Chat's broadcast stopped, the settings page's
+ * switch, and a direct message to each admin (not when an admin did it).
  */
-export async function turnOff(app: PresenceApp, access: PresenceAccess, turnOffDetails: TurnOff, origin: ChangeOrigin): Promise<boolean> {
+export function turnOffPlan(state: PresenceState, details: TurnOff, origin: ChangeOrigin, extraSteps: Step[] = []): ChangePlan<boolean> {
+    const epoch = state.epoch + 1;
+    const { reason, count, cap } = details;
+    const next: PresenceState = { enabled: false, epoch, reason, count, cap, at: new Date().toISOString() };
+    return {
+        steps: [putState(next, state), auditStep(origin, 'presence.off', { reason, count, cap, epoch }), ...extraSteps],
+        followUps: [
+            { t: 'stopServerBroadcast' },
+            mirrorSwitch,
+            ...(reason === 'admin' ? [] : [{ t: 'messageAdmins' as const, message: turnedOffMessage(reason, count, cap) }]),
+        ],
+        answer: true,
+    };
+}
+
+/**
+ * Turns the presence service off, once for the whole cluster (the change holds the presence
+ * subject, and a turn-off finds the service on or does nothing). Answers whether it did.
+ */
+export async function turnOff(app: PresenceApp, access: PresenceAccess, details: TurnOff, origin: ChangeOrigin): Promise<boolean> {
     const states = new PresenceStateRepository(storeOf(access));
-    const before = await states.get();
-    if (!before.enabled) {
-        return false;
+    const outcome = await runChange<boolean>(envOf(app, access), {
+        kind: 'presence-off',
+        subjects: [Subject.presence],
+        plan: async () => {
+            const [state, serverOff] = await Promise.all([states.get(), details.reason === 'server' ? isServerBroadcastDisabled(access.read) : true]);
+            // Rocket.Chat's own turn-off, seen a moment ago: an admin's enable may have undone it since
+            return state.enabled && serverOff ? turnOffPlan(state, details, origin) : { refuse: false };
+        },
+    });
+    if (outcome.kind === 'done') {
+        app.getLogger().warn(`presence: the service is off (${details.reason}), ${details.count} connections, cap ${details.cap}`);
+        return true;
     }
-    // Rocket.Chat's own turn-off, seen a moment ago: an admin's enable may have undone it since
-    if (turnOffDetails.reason === 'server' && !(await isServerBroadcastDisabled(access.read))) {
-        return false;
+    if (outcome.kind === 'failed' || outcome.kind === 'busy') {
+        app.getLogger().error(`presence: turning the service off did not happen (${outcome.kind}); the next check tries again`);
     }
-    const epoch = before.epoch + 1;
-    if (!(await claimOnce(storeOf(access), `presence-off:${epoch}`))) {
-        return false;
-    }
-    const { reason, count, cap } = turnOffDetails;
-    await saveState(states, { enabled: false, epoch, reason, count, cap, at: new Date().toISOString() });
-    // an enable that came in meanwhile has asked Rocket.Chat to broadcast: it stands
-    if (!(await states.get()).enabled) {
-        await stopServerBroadcast(app, access.read);
-    }
-    app.getLogger().warn(`presence: the service is off (${reason}), ${count} connections, cap ${cap}`);
-    await mirrorPresenceState(app, access, false);
-    await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.off', { reason, count, cap, epoch });
-    if (reason !== 'admin') {
-        await messageAdmins(app, access, (language) => {
-            const t = translator(PRESENCE_MESSAGES, language);
-            const how = t('how_to_enable', { cap });
-            return reason === 'cap' ? t('admin_turned_off_cap', { count, cap, how }) : t('admin_turned_off_server', { count, how });
-        });
-    }
-    return true;
+    return false;
 }
 
 export type EnableOutcome =
@@ -104,50 +120,90 @@ export type EnableOutcome =
     | { kind: 'failed' };
 
 /**
+ * What turning the service back on does, as one change: Rocket.Chat asked to broadcast again (its
+ * refusal fails the change, which is then undone), the state and its audit entry; then the
+ * settings page's switch. Refused while over the app's cap. Rocket.Chat having stopped by itself
+ * while the app's state is on is put right the same way.
+ */
+export function enablePlan(
+    state: PresenceState,
+    serverOff: boolean,
+    current: number,
+    config: PresenceConfig,
+    origin: ChangeOrigin,
+    extraSteps: Step[] = [],
+): Planned<EnableOutcome> {
+    if (state.enabled && !serverOff) {
+        return { refuse: { kind: 'already' } };
+    }
+    if (!checkEnable(current, config.cap, config.unlimited).ok) {
+        return { refuse: { kind: 'refused', cap: config.cap } };
+    }
+    return {
+        steps: [
+            { t: 'serverBroadcastOn' },
+            ...(state.enabled ? [] : [putState({ ...state, enabled: true, at: new Date().toISOString() }, state)]),
+            auditStep(origin, 'presence.on', { count: current, cap: config.cap, epoch: state.epoch }),
+            ...extraSteps,
+        ],
+        followUps: [mirrorSwitch],
+        answer: { kind: 'enabled', current, max: config.cap },
+    };
+}
+
+/** A failed enable in words: Rocket.Chat's own refusal, or a failure (logged). */
+export function failedEnable(app: PresenceApp, error: unknown): EnableOutcome {
+    if (error instanceof ServerRefusal) {
+        return { kind: 'refusedByServer', text: error.message };
+    }
+    app.getLogger().error(`presence: could not turn the service back on: ${describeError(error)}`);
+    return { kind: 'failed' };
+}
+
+/**
  * An admin turns the service back on (presence.enableBroadcast, the command, the settings page,
- * the unlimited setting): refused while over the app's cap; then Rocket.Chat is asked to
- * broadcast again, and its refusal is reported as such (the service stays off).
+ * the unlimited setting): counted first (reading again the users an estimate holds online), then
+ * one change holding the presence subject.
  */
 export async function enablePresence(app: PresenceApp, access: PresenceAccess, origin: ChangeOrigin, config?: PresenceConfig): Promise<EnableOutcome> {
     const settings = config ?? (await readPresenceConfig(access.read));
-    const states = new PresenceStateRepository(storeOf(access));
-    const seen = await states.get();
-    const serverOff = await isServerBroadcastDisabled(access.read);
-    if (seen.enabled && !serverOff) {
-        return { kind: 'already' };
-    }
     const count = await countConnections(app, access, settings, { revalidate: true });
-    if (seen.enabled) {
-        // Rocket.Chat stopped by itself and no check has recorded it yet: it is recorded here, under
-        // the one claim a monitor check would take, so the check cannot record it after this enable
-        await turnOff(app, access, { reason: 'server', count: count.current, cap: settings.cap }, { source: 'server' });
-    }
-    if (!checkEnable(count.current, settings.cap, settings.unlimited).ok) {
-        return { kind: 'refused', cap: settings.cap };
-    }
-    // twice at most: a turn-off that was under way when Rocket.Chat was asked may have stopped it again
-    let broadcasting = false;
-    for (let attempt = 0; attempt < 2 && !broadcasting; attempt++) {
-        const answer = await askServerToBroadcast(app, access, settings.access);
-        if (!answer.ok) {
-            if ('refusal' in answer) {
-                return { kind: 'refusedByServer', text: answer.refusal };
-            }
-            app.getLogger().error(`presence: could not turn Rocket.Chat's broadcast back on: ${answer.failure}`);
+    const states = new PresenceStateRepository(storeOf(access));
+    const outcome = await runChange<EnableOutcome>(envOf(app, access), {
+        kind: 'presence-on',
+        subjects: [Subject.presence],
+        plan: async () => {
+            const [state, serverOff] = await Promise.all([states.get(), isServerBroadcastDisabled(access.read)]);
+            return enablePlan(state, serverOff, count.current, settings, origin);
+        },
+    });
+    switch (outcome.kind) {
+        case 'done':
+        case 'refused':
+            return outcome.answer;
+        case 'failed':
+            return failedEnable(app, outcome.error);
+        case 'busy':
             return { kind: 'failed' };
-        }
-        // the state as it is now: a turn-off may have come in since it was read
-        const now = await states.get();
-        if (!now.enabled && (await claimOnce(storeOf(access), `presence-on:${now.epoch}`))) {
-            await saveState(states, { ...now, enabled: true, at: new Date().toISOString() });
-            await recordAudit({ ...access, logger: app.getLogger() }, origin, 'presence.on', { count: count.current, cap: settings.cap, epoch: now.epoch });
-        }
-        broadcasting = !(await isServerBroadcastDisabled(access.read));
     }
-    if (!broadcasting) {
-        app.getLogger().error("presence: Rocket.Chat's broadcast stopped again while the service was being turned on");
-        return { kind: 'failed' };
+}
+
+/**
+ * While the service is off, Rocket.Chat's switches are set again when something reset them (a
+ * restarted server clears `Presence_broadcast_disabled`), under the presence subject, so that it
+ * never undoes an enable under way.
+ */
+export async function keepServerStopped(app: PresenceApp, access: PresenceAccess): Promise<void> {
+    const states = new PresenceStateRepository(storeOf(access));
+    const outcome = await runChange<boolean>(envOf(app, access), {
+        kind: 'presence-keep-off',
+        subjects: [Subject.presence],
+        plan: async () => {
+            const [state, serverOff] = await Promise.all([states.get(), isServerBroadcastDisabled(access.read)]);
+            return state.enabled || serverOff ? { refuse: false } : { steps: [], followUps: [{ t: 'stopServerBroadcast' }], answer: true };
+        },
+    });
+    if (outcome.kind === 'done' && outcome.pending) {
+        app.getLogger().error("presence: Rocket.Chat's broadcast could not be stopped again; the recovery tries again");
     }
-    await mirrorPresenceState(app, access, true);
-    return { kind: 'enabled', current: count.current, max: settings.cap };
 }

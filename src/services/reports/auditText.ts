@@ -10,8 +10,8 @@ import { RecordStore } from '../../storage/records';
 import { describeStatus, formatUntil } from '../../i18n/format';
 import { presenceLabel } from '../customStatusText';
 
-/** One entry as a line in the reader's language and time zone. */
-export function auditLine(t: Translator<StatusMessageKey>, language: string | undefined, entry: AuditEntry, utcOffset: number): string {
+/** What an entry says happened, in the reader's language (without who, when and from where). */
+export function auditWhat(t: Translator<StatusMessageKey>, language: string | undefined, entry: AuditEntry): string {
     const ct = translator(CUSTOM_STATUS_MESSAGES, language);
     const details = entry.details as Record<string, unknown>;
     const text = (key: string) => (typeof details[key] === 'string' ? (details[key] as string) : '');
@@ -40,8 +40,22 @@ export function auditLine(t: Translator<StatusMessageKey>, language: string | un
             what = t('audit_presence_on');
             break;
     }
+    return what;
+}
+
+/** Where an entry's change came from, in the reader's language. */
+export const auditSourceText = (t: Translator<StatusMessageKey>, entry: AuditEntry): string => t(`audit_source_${entry.source}` as StatusMessageKey);
+
+/** One entry as a line in the reader's language and time zone. */
+export function auditLine(t: Translator<StatusMessageKey>, language: string | undefined, entry: AuditEntry, utcOffset: number): string {
     const who = entry.actor ? `@${entry.actor.username ?? entry.actor._id}` : t('audit_app');
-    return t('audit_line', { when: formatUntil(new Date(entry.ts), utcOffset), who, what, source: t(`audit_source_${entry.source}` as StatusMessageKey) });
+    return t('audit_line', { when: formatUntil(new Date(entry.ts), utcOffset), who, what: auditWhat(t, language, entry), source: auditSourceText(t, entry) });
+}
+
+/** Entries as `status.audit` answers them: each with its words in the reader's language (`text`, `sourceText`). */
+export function withAuditText(entries: ReadonlyArray<AuditEntry>, language: string | undefined): Array<AuditEntry & { text: string; sourceText: string }> {
+    const t = translator(STATUS_MESSAGES, language);
+    return entries.map((entry) => ({ ...entry, text: auditWhat(t, language, entry), sourceText: auditSourceText(t, entry) }));
 }
 
 /** The audit trail's latest entries shown to a reader (the command and the console show 20). */

@@ -1,4 +1,4 @@
-import { miscKey, RecordStore, userKey } from '../records';
+import { associationKeys, miscKey, RecordStore, userKey } from '../records';
 
 /** The last turn-off (epoch) a user was told about: in a reply (`interaction`) and by a direct message (`notice`). */
 export interface NoticeRecord {
@@ -12,12 +12,13 @@ const isNotice = (value: unknown): value is Partial<NoticeRecord> => typeof valu
 export class NoticeRepository {
     constructor(private readonly store: RecordStore) {}
 
-    public async get(userId: string): Promise<NoticeRecord> {
+    /** The stored record, or undefined when the user was never told. */
+    public async find(userId: string): Promise<NoticeRecord | undefined> {
         const record = await this.store.one(notified(userId), isNotice);
-        return { interaction: Number(record?.interaction ?? 0) || 0, notice: Number(record?.notice ?? 0) || 0 };
+        return record && { interaction: Number(record.interaction ?? 0) || 0, notice: Number(record.notice ?? 0) || 0 };
     }
 
-    public async save(userId: string, record: NoticeRecord): Promise<void> {
-        await this.store.upsert(notified(userId), record);
+    public static associations(userId: string): string[] {
+        return associationKeys(notified(userId));
     }
 }

@@ -1,4 +1,4 @@
-import { hasFields, miscKey, RecordStore } from '../records';
+import { associationKeys, hasFields, miscKey, RecordStore } from '../records';
 
 /** Why the presence service went off: the app's cap, Rocket.Chat's own cap (or anything else outside the app), an admin. */
 export type TurnOffReason = 'cap' | 'server' | 'admin';
@@ -33,7 +33,8 @@ export class PresenceStateRepository {
         return (await this.store.one(STATE, isState)) ?? INITIAL_STATE;
     }
 
-    public async save(state: PresenceState): Promise<void> {
-        await this.store.upsert(STATE, state);
+    /** The state's associations, for the step of a change that writes it. */
+    public static associations(): string[] {
+        return associationKeys(STATE);
     }
 }

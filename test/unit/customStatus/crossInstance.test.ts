@@ -30,9 +30,11 @@ describe('custom status names across two instances', () => {
         for (let round = 0; round < 20; round++) {
             const world = new FakeWorld();
             world.jitterMs = 4;
-            const access = { read: world.read(), persistence: world.persistence() };
+            const env = world.env();
             const results = await Promise.all(
-                Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).saveCustomStatus(access, { name: 'Race', statusType: 'busy' }, true)),
+                Array.from({ length: 20 }, (_, i) =>
+                    (i % 2 === 0 ? a : b).saveCustomStatus(env, { source: 'rest' }, { name: 'Race', statusType: 'busy' }, true),
+                ),
             );
             const oks = results.filter((r) => r.ok);
             expect(oks).toHaveLength(1);
@@ -46,13 +48,13 @@ describe('custom status names across two instances', () => {
         const [a, b] = instances(2);
         for (let round = 0; round < 10; round++) {
             const world = new FakeWorld();
-            const access = { read: world.read(), persistence: world.persistence() };
-            const x = await a.saveCustomStatus(access, { name: 'X', statusType: 'busy' }, true);
-            const y = await b.saveCustomStatus(access, { name: 'Y', statusType: 'away' }, true);
+            const env = world.env();
+            const x = await a.saveCustomStatus(env, { source: 'rest' }, { name: 'X', statusType: 'busy' }, true);
+            const y = await b.saveCustomStatus(env, { source: 'rest' }, { name: 'Y', statusType: 'away' }, true);
             world.jitterMs = 4;
             const [rx, ry] = await Promise.all([
-                a.saveCustomStatus(access, { _id: (x as { value: CustomUserStatus }).value._id, name: 'Z' }, true),
-                b.saveCustomStatus(access, { _id: (y as { value: CustomUserStatus }).value._id, name: 'Z' }, true),
+                a.saveCustomStatus(env, { source: 'rest' }, { _id: (x as { value: CustomUserStatus }).value._id, name: 'Z' }, true),
+                b.saveCustomStatus(env, { source: 'rest' }, { _id: (y as { value: CustomUserStatus }).value._id, name: 'Z' }, true),
             ]);
             expect([outcome(rx), outcome(ry)].sort()).toEqual([IN_USE, 'ok'].sort());
             const names = (await new CustomStatusRepository(new RecordStore(world.persistenceReader())).all()).map((r) => r.name).sort();

@@ -1,15 +1,14 @@
-import { IConfigurationModify, IHttp } from '@rocket.chat/apps-engine/definition/accessors';
-import { IJobContext, IOnetimeSchedule } from '@rocket.chat/apps-engine/definition/scheduler';
+import { IConfigurationModify } from '@rocket.chat/apps-engine/definition/accessors';
 import { ISetting, SettingType } from '@rocket.chat/apps-engine/definition/settings';
 
-import { customStatusPreSettingUpdate, customStatusSyncProcessor } from '../../../src/listeners/CustomStatusSettingsListener';
+import { customStatusPreSettingUpdate } from '../../../src/listeners/CustomStatusSettingsListener';
 import { saveCustomStatus } from '../../../src/services/CustomStatusService';
-import { customStatusAccess } from '../../../src/services/customStatusAccess';
 import { CustomStatusRepository } from '../../../src/storage/CustomStatusRepository';
 import { RecordStore } from '../../../src/storage/records';
 import { customStatusWorld } from '../../doubles/customStatusWorld';
+import { settingsFlow } from '../../doubles/settingsFlow';
 
-const setting = (value: string): ISetting => ({
+const setting = (value: unknown): ISetting => ({
     id: 'custom_statuses',
     type: SettingType.CODE,
     packageValue: '',
@@ -21,33 +20,17 @@ const setting = (value: string): ISetting => ({
 
 function setup() {
     const env = customStatusWorld();
-    const jobs: IOnetimeSchedule[] = [];
-    const configurationModify = { scheduler: { scheduleOnce: async (job: IOnetimeSchedule) => void jobs.push(job) } } as unknown as IConfigurationModify;
-    const access = () => customStatusAccess(env.app, env.world.read(), env.world.persistence(), { source: 'rest' });
+    const flow = settingsFlow(env.world);
     const names = async () =>
         (await new CustomStatusRepository(new RecordStore(env.world.persistenceReader())).all()).map((s) => `${s.name}: ${s.statusType}`).sort();
-    /** an admin saves the text: the pre-hook, then the job it scheduled (as the engine would run it) */
-    const save = async (text: string): Promise<ISetting> => {
-        const before = String(env.world.appSettings.custom_statuses ?? '');
-        const decided = (await customStatusPreSettingUpdate(
-            { oldSetting: setting(before), newSetting: setting(text) },
-            configurationModify,
-            env.world.read(),
-        )) as ISetting;
-        env.world.appSettings.custom_statuses = decided.value;
-        while (jobs.length) {
-            const job = jobs.shift() as IOnetimeSchedule;
-            await customStatusSyncProcessor(env.app).processor(
-                { ...(job.data ?? {}) } as IJobContext,
-                env.world.read(),
-                env.world.modify(),
-                {} as IHttp,
-                env.world.persistence(),
-            );
-        }
-        return decided;
+    /** an admin saves the text: the hooks, then the jobs they scheduled (as the engine would run them) */
+    const save = async (text: unknown): Promise<unknown> => {
+        const stored = await flow.save('custom_statuses', text);
+        await flow.runJobs();
+        return stored;
     };
-    return { ...env, jobs, save, names, access };
+    const rest = (name: string, statusType: string) => saveCustomStatus(env.world.env(), { source: 'rest' }, { name, statusType }, true);
+    return { ...env, flow, save, names, rest };
 }
 
 describe('custom statuses on the Apps settings page', () => {
@@ -73,9 +56,21 @@ describe('custom statuses on the Apps settings page', () => {
         expect(settingWrites()).toEqual(['Deep work: busy\nLunch: away']);
     });
 
+    test('each record change of an edit is audited once, from the settings page', async () => {
+        const { save, world } = setup();
+        await save('Lunch: away');
+        await save('Lunch: busy');
+        await save('');
+        expect(world.recordsWith('misc:audit').map((e) => [(e as { action: string }).action, (e as { source: string }).source])).toEqual([
+            ['custom-user-status.create', 'settings'],
+            ['custom-user-status.update', 'settings'],
+            ['custom-user-status.delete', 'settings'],
+        ]);
+    });
+
     test('a rename keeps the record’s id', async () => {
-        const { save, access, world } = setup();
-        const created = await saveCustomStatus(access(), { name: 'Lunch', statusType: 'away' }, true);
+        const { save, rest, world } = setup();
+        const created = await rest('Lunch', 'away');
         expect(world.appSettings.custom_statuses).toBe('Lunch: away');
         await save('Lunch break: away');
         const all = await new CustomStatusRepository(new RecordStore(world.persistenceReader())).all();
@@ -88,13 +83,13 @@ describe('custom statuses on the Apps settings page', () => {
         ['A<b: busy', 'line 2 "A<b: busy": "A<b" is not a valid name (no > < & " \')'],
         ['Deep work: away', 'line 2 "Deep work: away": the name "Deep work" is already in use'],
         [': away', 'line 2 ": away": the name is required'],
+        [`${'x'.repeat(121)}: away`, `line 2 "${'x'.repeat(121)}: away": a name has at most 120 characters`],
     ])('a line that breaks a rule (%p) is refused with the reason, and nothing changes', async (line, reason) => {
-        const { save, names, jobs } = setup();
+        const { save, names } = setup();
         await save('Deep work: busy');
         const decided = await save(`Deep work: busy\n${line}\nNew one: online`);
-        expect(jobs).toEqual([]);
         expect(await names()).toEqual(['Deep work: busy']);
-        expect(decided.value).toBe(`# Refused, nothing was changed: ${reason}\nDeep work: busy`);
+        expect(decided).toBe(`# Refused, nothing was changed: ${reason}\nDeep work: busy`);
         // the next valid edit drops the refusal line
         await save('Deep work: busy\nTravel: offline');
         expect(await names()).toEqual(['Deep work: busy', 'Travel: offline']);
@@ -104,21 +99,52 @@ describe('custom statuses on the Apps settings page', () => {
         const { save, world } = setup();
         world.workspaceSettings.Language = 'de';
         const decided = await save('Lunch');
-        expect(decided.value).toBe('# Abgelehnt, nichts wurde geändert: Zeile 1 "Lunch": pro Zeile ein "Name: Präsenz"');
+        expect(decided).toBe('# Abgelehnt, nichts wurde geändert: Zeile 1 "Lunch": pro Zeile ein "Name: Präsenz"');
+    });
+
+    test.each([123, null, ['Lunch: away'], { text: 'x' }])('a value that is not text (%p) is refused and deletes nothing', async (value) => {
+        const { save, rest, names, world } = setup();
+        await rest('Lunch', 'away');
+        expect(await save(value)).toBe('Lunch: away');
+        expect(world.appSettings.custom_statuses).toBe('Lunch: away');
+        expect(await names()).toEqual(['Lunch: away']);
     });
 
     test('a change made elsewhere shows on the page, and its echo is not taken for an edit', async () => {
-        const { access, world, jobs, save, names } = setup();
-        await saveCustomStatus(access(), { name: 'Focus', statusType: 'busy' }, true);
+        const { rest, world, flow, names } = setup();
+        await rest('Focus', 'busy');
+        await flow.runJobs();
         expect(world.appSettings.custom_statuses).toBe('Focus: busy');
-        const decided = await customStatusPreSettingUpdate(
-            { oldSetting: setting(''), newSetting: setting('Focus: busy') },
-            { scheduler: { scheduleOnce: async () => jobs.push({} as IOnetimeSchedule) } } as unknown as IConfigurationModify,
-            world.read(),
-        );
-        expect(decided?.value).toBe('Focus: busy');
-        expect(jobs).toEqual([]);
-        await save('Focus: busy');
         expect(await names()).toEqual(['Focus: busy']);
+        expect(world.recordsWith('misc:audit')).toHaveLength(1);
+    });
+
+    test("the app's writes land late, the first one slowest: an older text never lands after a newer one, nor counts as an edit", async () => {
+        const { rest, world, flow, names } = setup();
+        // the engine stores a write later: the first of two after the second, if both were asked at once
+        const delays = [40, 5, 5, 5];
+        world.appSettingWriteDelayMs = () => delays.shift() ?? 1;
+        await Promise.all([rest('One', 'busy'), rest('Two', 'away')]);
+        await flow.runJobs();
+        expect(await names()).toEqual(['One: busy', 'Two: away']);
+        expect(world.appSettings.custom_statuses).toBe('One: busy\nTwo: away');
+        // every value the page showed was one the records had at some moment, in order
+        expect(world.settingWrites.map((w) => w.value)).toEqual(['One: busy', 'One: busy\nTwo: away']);
+    });
+
+    test('an admin saving while the app writes the page: the edit is applied after the write has landed', async () => {
+        const { rest, world, flow, names } = setup();
+        world.appSettingWriteDelayMs = () => 20;
+        const created = rest('One', 'busy');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await flow.save('custom_statuses', 'Mine: away');
+        await created;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await flow.runJobs();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await flow.runJobs();
+        // the admin added a status to the text they saw (empty): One, which they did not see, stays
+        expect(await names()).toEqual(['Mine: away', 'One: busy']);
+        expect(world.appSettings.custom_statuses).toBe('Mine: away\nOne: busy');
     });
 });

@@ -1,11 +1,12 @@
 /**
- * The retention job: audit entries and daily peaks older than 90 days go, claims older than
- * yesterday go, the records of instances gone go; the rest stays. Its calls do not grow with how
- * many claims or entries there are.
+ * The retention job: audit entries and daily peaks older than 90 days go, the notes of messages
+ * sent older than yesterday go, the records of instances gone go; the rest stays. Its calls do not
+ * grow with how many notes or entries there are.
  */
 import { runRetention } from '../../../src/jobs/RetentionJob';
 import { AuditRepository } from '../../../src/storage/AuditRepository';
-import { ClaimRepository } from '../../../src/storage/ClaimRepository';
+import { MessageSentRepository } from '../../../src/storage/MessageSentRepository';
+import { AuditEntry } from '../../../src/core/audit/AuditEntry';
 import { ConnectionCountRepository } from '../../../src/storage/presence/ConnectionCountRepository';
 import { HistoryRepository } from '../../../src/storage/presence/HistoryRepository';
 import { RecordStore } from '../../../src/storage/records';
@@ -18,21 +19,21 @@ function storeOf(world: FakeWorld) {
     return new RecordStore(world.read().getPersistenceReader(), world.persistence());
 }
 
-async function fill(world: FakeWorld, claimsToday: number) {
+async function fill(world: FakeWorld, notesToday: number) {
     const store = storeOf(world);
-    const audit = new AuditRepository(store);
     for (const [id, age] of [
         ['old', 91],
         ['edge', 89],
         ['new', 0],
     ] as const) {
-        await audit.add({ _id: id, ts: daysAgo(age).toISOString(), action: 'presence.on', source: 'command', details: {} });
+        const entry: AuditEntry = { _id: id, ts: daysAgo(age).toISOString(), action: 'presence.on', source: 'command', details: {} };
+        world.putRecord(AuditRepository.associations(entry), entry);
     }
-    const claims = new ClaimRepository(store);
-    await claims.add({ key: 'k-old', claimId: 'c-old', instanceId: 'i', at: daysAgo(3).toISOString() });
-    await claims.add({ key: 'k-yesterday', claimId: 'c-y', instanceId: 'i', at: daysAgo(1).toISOString() });
-    for (let i = 0; i < claimsToday; i++) {
-        await claims.add({ key: `k${i}`, claimId: `c${i}`, instanceId: 'i', at: NOW.toISOString() });
+    const sent = new MessageSentRepository(store);
+    await sent.add('k-old', 'u', daysAgo(3));
+    await sent.add('k-yesterday', 'u', daysAgo(1));
+    for (let i = 0; i < notesToday; i++) {
+        await sent.add(`k${i}`, 'u', NOW);
     }
     const history = new HistoryRepository(store);
     await history.save({ date: daysAgo(95).toISOString().slice(0, 10), peak: 5, cap: 200 });
@@ -49,17 +50,17 @@ describe('retention', () => {
         await runRetention(world.read(), world.persistence(), NOW);
         const store = storeOf(world);
         expect((await new AuditRepository(store).list()).map((e) => e._id).sort()).toEqual(['edge', 'new']);
-        const claimKeys = world.recordsWith('misc:cluster-claim').map((c) => (c as { key: string }).key);
-        expect(claimKeys.sort()).toEqual(['k-yesterday', 'k0', 'k1', 'k2']);
+        const noteKeys = world.recordsWith('misc:message-sent').map((c) => (c as { key: string }).key);
+        expect(noteKeys.sort()).toEqual(['k-yesterday', 'k0', 'k1', 'k2']);
         expect((await new HistoryRepository(store).all()).map((d) => d.peak)).toEqual([7]);
         expect((await new ConnectionCountRepository(store).liveInstances(NOW)).map((r) => r.instanceId)).toEqual(['live']);
         expect(world.recordsWith('misc:presence-count-instance')).toHaveLength(1);
     });
 
-    it('makes as many calls with 1,000 claims as with 10', async () => {
-        const calls = async (claims: number) => {
+    it('makes as many calls with 1,000 notes as with 10', async () => {
+        const calls = async (notes: number) => {
             const world = new FakeWorld();
-            await fill(world, claims);
+            await fill(world, notes);
             const before = world.ops;
             await runRetention(world.read(), world.persistence(), NOW);
             return world.ops - before;

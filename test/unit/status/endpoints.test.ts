@@ -2,9 +2,7 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { usersGetStatusEndpoint, usersSetStatusEndpoint } from '../../../src/endpoints/usersStatus';
-import { forgetPresenceState } from '../../../src/services/presence/presenceSwitch';
-import { PresenceStateRepository } from '../../../src/storage/presence/PresenceStateRepository';
-import { RecordStore } from '../../../src/storage/records';
+import { readRecentStatuses } from '../../../src/services/recentStatuses';
 import { apiRequest, FakeWorld, FailurePoint, makeUser } from '../../doubles/world';
 
 const NOT_LOGGED_IN = { success: false, status: 'error', message: 'You must be logged in to do this.', error: 'You must be logged in to do this.' };
@@ -22,7 +20,6 @@ const APP_FAILURE = {
 let world: FakeWorld;
 
 beforeEach(() => {
-    forgetPresenceState();
     world = new FakeWorld();
     world.addUser(makeUser('u1', { username: 'alice', status: 'online', statusText: 'old text' }));
     world.addUser(makeUser('a1', { username: 'root', roles: ['user', 'admin'] }));
@@ -253,7 +250,7 @@ describe('GET users.getStatus', () => {
     });
 
     it('presence service off (the app turned it off): status reads disabled', async () => {
-        await new PresenceStateRepository(new RecordStore(world.persistenceReader(), world.persistence())).save({
+        world.putPresenceState({
             enabled: false,
             epoch: 1,
             reason: 'cap',
@@ -292,14 +289,9 @@ describe('POST users.setStatus and the recent statuses', () => {
         for (const status of ['busy', 'away', 'busy', 'away', 'busy']) {
             await setStatus({ status, message: 'Bench' });
         }
-        expect(world.recordsWith('misc:recent-statuses')).toEqual([
-            {
-                userId: 'u1',
-                recent: [
-                    { status: 'away', message: 'Bench' },
-                    { status: 'busy', message: 'Bench' },
-                ],
-            },
+        expect(await readRecentStatuses(world.read(), 'u1')).toEqual([
+            { status: 'away', message: 'Bench' },
+            { status: 'busy', message: 'Bench' },
         ]);
         const writes = world.ops;
         await setStatus({ status: 'away', message: 'Bench' });

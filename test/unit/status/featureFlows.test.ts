@@ -71,13 +71,11 @@ describe('scheduled statuses', () => {
         expect(user('u1')).toMatchObject({ status: 'online', statusText: 'hi' });
         const [job] = jobsOf('status-schedule-start');
         expect(job.data).toEqual({ userId: 'u1', scheduleId: expect.any(String) });
-        expect(
-            await runScheduleStart(job.data as never, world.read(), world.modify(), world.persistence(), world.app().getLogger(), new Date(job.when as Date)),
-        ).toBe('applied');
+        expect(await runScheduleStart(job.data as never, world.env(), new Date(job.when as Date))).toBe('applied');
         expect(user('u1')).toMatchObject({ status: 'busy', statusText: 'Offsite' });
         const [expiry] = jobsOf('status-expiry');
         expect(expiry.when).toEqual(new Date(new Date(job.when as Date).getTime() + 90 * 60_000));
-        expect(await runStatusExpiry(expiry.data as never, world.read(), world.modify(), world.persistence())).toBe('restored');
+        expect(await runStatusExpiry(expiry.data as never, world.env())).toBe('restored');
         expect(user('u1')).toMatchObject({ status: 'online', statusText: 'hi' });
         expect(await run('u1', 'scheduled')).toBe('You have no scheduled statuses.');
     });
@@ -93,7 +91,7 @@ describe('scheduled statuses', () => {
         ]);
         expect(await run('u1', 'scheduled cancel 1')).toMatch(/^Cancelled: Away "Dentist" from /);
         const first = jobsOf('status-schedule-start')[0];
-        expect(await runScheduleStart(first.data as never, world.read(), world.modify(), world.persistence(), world.app().getLogger())).toBe('cancelled');
+        expect(await runScheduleStart(first.data as never, world.env())).toBe('cancelled');
         expect(user('u1').status).toBe('online');
         expect(await run('u1', 'scheduled cancel 5')).toMatch(/^There is no scheduled status number 5\./);
     });
@@ -110,17 +108,15 @@ describe('scheduled statuses', () => {
         expect(await rearmSchedules(world.read(), world.modify().getScheduler(), NOW)).toBe(1);
         expect(world.scheduled).toEqual([job]);
         const at = new Date(job.when as Date);
-        const outcomes = await Promise.all(
-            [1, 2].map(() => runScheduleStart(job.data as never, world.read(), world.modify(), world.persistence(), world.app().getLogger(), at)),
-        );
-        expect(outcomes.sort()).toEqual(['applied', 'elsewhere']);
+        const outcomes = await Promise.all([1, 2].map(() => runScheduleStart(job.data as never, world.env(), at)));
+        expect(outcomes.sort()).toEqual(['applied', 'cancelled']);
     });
 
     it('a start job that runs after the end drops the schedule', async () => {
         await run('u1', `busy from tomorrow 09:00 to tomorrow 10:00`, NOW);
         const job = jobsOf('status-schedule-start')[0];
         const late = new Date(new Date(job.when as Date).getTime() + 2 * 3600_000);
-        expect(await runScheduleStart(job.data as never, world.read(), world.modify(), world.persistence(), world.app().getLogger(), late)).toBe('missed');
+        expect(await runScheduleStart(job.data as never, world.env(), late)).toBe('missed');
         expect(user('u1').status).toBe('online');
     });
 });
@@ -136,11 +132,11 @@ describe('working hours', () => {
         expect(user('u1').status).toBe('online');
         const end = jobsOf('working-hours-boundary').pop()!;
         expect(end.when).toEqual(monday('17:00'));
-        expect(await runWorkingHoursBoundary(end.data as never, world.access(), world.app().getLogger(), monday('17:00'))).toBe('away');
+        expect(await runWorkingHoursBoundary(end.data as never, world.env(), monday('17:00'))).toBe('away');
         expect(user('u1')).toMatchObject({ status: 'away', statusText: 'hi' });
         const start = jobsOf('working-hours-boundary').pop()!;
         expect(start.when).toEqual(new Date('2026-06-09T09:00:00.000Z'));
-        expect(await runWorkingHoursBoundary(start.data as never, world.access(), world.app().getLogger(), new Date('2026-06-09T09:00:00.000Z'))).toBe('back');
+        expect(await runWorkingHoursBoundary(start.data as never, world.env(), new Date('2026-06-09T09:00:00.000Z'))).toBe('back');
         expect(user('u1')).toMatchObject({ status: 'online', statusText: 'hi' });
     });
 
@@ -149,7 +145,7 @@ describe('working hours', () => {
         expect(user('u1').status).toBe('away');
         await run('u1', 'busy Late call');
         const start = jobsOf('working-hours-boundary').pop()!;
-        await runWorkingHoursBoundary(start.data as never, world.access(), world.app().getLogger(), new Date('2026-06-09T09:00:00.000Z'));
+        await runWorkingHoursBoundary(start.data as never, world.env(), new Date('2026-06-09T09:00:00.000Z'));
         expect(user('u1')).toMatchObject({ status: 'busy', statusText: 'Late call' });
 
         await run('u2', 'hours 09:00-17:00', monday('20:00'));
@@ -162,7 +158,7 @@ describe('working hours', () => {
         await run('u1', 'hours 09:00-17:00', monday('12:00'));
         const old = jobsOf('working-hours-boundary').pop()!;
         await run('u1', 'hours 10:00-18:00', monday('12:00'));
-        expect(await runWorkingHoursBoundary(old.data as never, world.access(), world.app().getLogger(), monday('17:00'))).toBe('superseded');
+        expect(await runWorkingHoursBoundary(old.data as never, world.env(), monday('17:00'))).toBe('superseded');
         world.scheduled = [];
         expect(await rearmWorkingHours(world.read(), world.modify().getScheduler(), monday('12:00'))).toBe(1);
         expect(world.scheduled.map((job) => job.when)).toEqual([monday('18:00')]);

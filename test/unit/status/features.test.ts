@@ -1,6 +1,9 @@
 import { parseSpan } from '../../../src/core/status/schedule';
 import { describeWorkingHours, isWithinWorkingHours, nextBoundary, parseDays, parseWorkingHours } from '../../../src/core/status/workingHours';
-import { withRecent } from '../../../src/core/status/recentStatuses';
+import { UserPresence } from '../../../src/core/status/presets';
+import { readRecentStatuses } from '../../../src/services/recentStatuses';
+import { setUserStatus } from '../../../src/services/setUserStatus';
+import { FakeWorld, makeUser } from '../../doubles/world';
 import { decideWarning, warningLevel } from '../../../src/core/presence/EarlyWarning';
 import { lastDates, renderHistoryChart } from '../../../src/core/presence/History';
 
@@ -83,26 +86,61 @@ describe('working hours', () => {
 });
 
 describe('recent statuses', () => {
-    it('keeps the last five distinct pairs, the latest first', () => {
-        let list = [] as ReturnType<typeof withRecent>;
-        for (const [status, message] of [
+    const note = async (world: FakeWorld, set: Array<[UserPresence | undefined, string | undefined]>) => {
+        for (const [status, message] of set) {
+            const user = world.users.get('u1')!;
+            expect((await setUserStatus(world.env(), { user, status, message, pending: null }, { recent: { mode: 'add' } })).ok).toBe(true);
+        }
+    };
+
+    it('keeps the last five distinct pairs with a message, the latest first; a bare preset and a clear are none', async () => {
+        const world = new FakeWorld();
+        world.addUser(makeUser('u1'));
+        await note(world, [
             ['busy', 'a'],
             ['away', 'b'],
             ['busy', 'a'],
             ['online', ''],
+            ['away', undefined],
             ['busy', 'c'],
             ['away', 'd'],
             ['offline', 'e'],
-        ] as const) {
-            list = withRecent(list, { status, message });
-        }
-        expect(list).toEqual([
+            [undefined, 'f'],
+        ]);
+        expect(await readRecentStatuses(world.read(), 'u1')).toEqual([
+            { message: 'f' },
             { status: 'offline', message: 'e' },
             { status: 'away', message: 'd' },
             { status: 'busy', message: 'c' },
-            { status: 'online', message: '' },
             { status: 'busy', message: 'a' },
         ]);
+        // one record per pair, the older ones gone
+        expect(world.recordsWith('misc:recent-status')).toHaveLength(5);
+    });
+
+    it('after busy "Deep work", away "Lunch" and online, the second is busy "Deep work" (SPEC §5)', async () => {
+        const world = new FakeWorld();
+        world.addUser(makeUser('u1'));
+        await note(world, [
+            ['busy', 'Deep work'],
+            ['away', 'Lunch'],
+            ['online', undefined],
+        ]);
+        expect((await readRecentStatuses(world.read(), 'u1'))[1]).toEqual({ status: 'busy', message: 'Deep work' });
+    });
+
+    it('a list kept the old way (one record) is read, and becomes pairs at the next note', async () => {
+        const world = new FakeWorld();
+        world.addUser(makeUser('u1'));
+        const legacy = [
+            { status: 'busy', message: 'x' },
+            { status: 'away', message: 'y' },
+        ];
+        world.store.push({ id: 'legacy', data: { userId: 'u1', recent: legacy }, keys: new Set(['user:u1', 'misc:recent-statuses']) });
+        expect(await readRecentStatuses(world.read(), 'u1')).toEqual(legacy);
+        await note(world, [['online', 'z']]);
+        expect(await readRecentStatuses(world.read(), 'u1')).toEqual([{ status: 'online', message: 'z' }, ...legacy]);
+        expect(world.recordsWith('misc:recent-statuses')).toEqual([]);
     });
 });
 
