@@ -8,7 +8,7 @@ import { countConnections, lastKnownConnections } from '../services/presence/con
 import { PresenceAccess, PresenceApp, describeError, storeOf } from '../services/presence/PresenceApp';
 import { checkPresence } from '../services/presence/presenceCheck';
 import { readPresenceConfig } from '../services/presence/presenceConfig';
-import { enablePlan, enablePresence, envOf, failedEnable, readPresenceState, turnOffPlan } from '../services/presence/presenceSwitch';
+import { enablePlan, enablePresence, envOf, failedEnable, presenceStateChanged, readPresenceState, turnOffPlan } from '../services/presence/presenceSwitch';
 import { isServerBroadcastDisabled } from '../services/presence/serverPresence';
 import { editTakenStep, mirrorInFlight, sameValue } from '../services/settingsMirror';
 import { AppSetting } from '../settings/AppSetting';
@@ -90,6 +90,9 @@ export async function syncPresenceSwitch(app: PresenceApp, access: PresenceAcces
             return { ...enable, answer: 'on' };
         },
     });
+    if (outcome.kind === 'done') {
+        presenceStateChanged(app);
+    }
     if (outcome.kind === 'done' || outcome.kind === 'refused') {
         return outcome.answer;
     }

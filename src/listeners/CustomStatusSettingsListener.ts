@@ -17,10 +17,11 @@ import { runChange } from '../services/change/runChange';
 import { createSteps, deleteSteps, newStoredStatus, nextVersion, updateSteps } from '../services/CustomStatusService';
 import { customStatusReason } from '../services/customStatusText';
 import { describeError } from '../services/presence/PresenceApp';
-import { editTakenStep, isKnownValue, knownValues, mirrorInFlight } from '../services/settingsMirror';
+import { editTakenStep, isKnownValue, knownValues, mirrorInFlight, sameValue } from '../services/settingsMirror';
 import { AppSetting } from '../settings/AppSetting';
 import { appSettingValue, parseText, serverSettingValue } from '../settings/readSettings';
 import { CustomStatusRepository, StoredCustomStatus, toCustomUserStatus } from '../storage/CustomStatusRepository';
+import { RecordStore } from '../storage/records';
 import { SettingJournalRepository } from '../storage/SettingJournalRepository';
 
 /** The start of a refusal line in every language: an earlier refusal is dropped when the text comes back. */
@@ -65,6 +66,12 @@ export async function customStatusPreSettingUpdate(
     }
     const parsed = parseCustomStatusesText(withoutRefusal(newSetting.value));
     if (parsed.ok) {
+        // the app's own write (every instance's hook sees it) is no edit: no job for it
+        const journals = new SettingJournalRepository(new RecordStore(read.getPersistenceReader()));
+        const [journal, edits] = await Promise.all([journals.get(newSetting.id), journals.edits(newSetting.id)]);
+        if (journal && sameValue(newSetting.value, journal.landed) && isKnownValue(newSetting.value, knownValues(newSetting.id, journal, edits))) {
+            return newSetting;
+        }
         await configurationModify.scheduler.scheduleOnce({
             id: JobId.CustomStatusSync,
             when: new Date(),
@@ -133,9 +140,16 @@ export async function applySettingsEdit(env: ChangeEnv, raw: unknown, seen?: unk
                 return { refuse: ok('deferred') };
             }
             const landed = journal ? journal.landed : serializeCustomStatuses(stored);
-            // the app's own write (a hook sees each one on every instance), or a text already taken in
-            if (typeof raw !== 'string' || isKnownValue(raw, [landed, ...knownValues(AppSetting.CustomStatuses, journal, edits)])) {
+            if (typeof raw !== 'string' || sameValue(raw, landed)) {
                 return { refuse: ok('none') };
+            }
+            // the app's own older write, or a text taken in already (a hook sees each value on every instance): no edit;
+            // but should the page still show it while the records say otherwise, it is put right
+            if (isKnownValue(raw, knownValues(AppSetting.CustomStatuses, journal, edits))) {
+                const shows = await appSettingValue(env.read, AppSetting.CustomStatuses);
+                return sameValue(shows, raw) && !sameValue(raw, serializeCustomStatuses(stored))
+                    ? { steps: [], followUps: [{ t: 'mirror', setting: AppSetting.CustomStatuses }], answer: ok<SettingsEditOutcome>('none') }
+                    : { refuse: ok('none') };
             }
             const taken = editTakenStep(AppSetting.CustomStatuses, raw, edits);
             const wanted = parseCustomStatusesText(withoutRefusal(raw));

@@ -3,7 +3,7 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { hasAnyRole } from '../core/status/target';
 import { AppSetting } from '../settings/AppSetting';
-import { grantingSettingValue, parseRoles } from '../settings/readSettings';
+import { parseRoles, requiredAppSettingValue } from '../settings/readSettings';
 
 const DEFAULT_ROLES = ['admin'];
 
@@ -12,7 +12,7 @@ const DEFAULT_ROLES = ['admin'];
  * permissions). A setting that cannot be read fails the request: it never grants by default.
  */
 export async function rolesFor(read: IRead, setting: AppSetting.RolesManageUserStatus | AppSetting.RolesEditOtherUserStatus): Promise<string[]> {
-    return parseRoles(await grantingSettingValue(read, setting), DEFAULT_ROLES);
+    return parseRoles(await requiredAppSettingValue(read, setting), DEFAULT_ROLES);
 }
 
 /** `manage-user-status`: custom statuses, the presence service, the audit trail and the history. */

@@ -13,9 +13,16 @@ export async function appSettingValue(read: IRead, id: string): Promise<unknown>
     }
 }
 
-/** A setting that grants a right: a failed read fails the request (it never falls back to a default that grants). */
-export async function grantingSettingValue(read: IRead, id: string): Promise<unknown> {
+/**
+ * A setting whose default would be a wrong decision (a role that grants a right, the cap the
+ * service is turned off at): a failed read fails the caller, which then decides nothing.
+ */
+export async function requiredAppSettingValue(read: IRead, id: string): Promise<unknown> {
     return read.getEnvironmentReader().getSettings().getValueById(id);
+}
+
+export async function requiredServerSettingValue(read: IRead, id: string): Promise<unknown> {
+    return read.getEnvironmentReader().getServerSettings().getValueById(id);
 }
 
 export async function serverSettingValue(read: IRead, id: string): Promise<unknown> {

@@ -67,8 +67,14 @@ export async function revalidateEstimate(access: Pick<PresenceAccess, 'read' | '
     for (let i = 0; i < ids.length; i += REVALIDATE_BATCH) {
         await Promise.all(
             ids.slice(i, i + REVALIDATE_BATCH).map(async (id) => {
-                const user = await users.getById(id).catch(() => undefined);
-                onlineTally.observe(id, isConnected(user?.statusConnection));
+                // a user who cannot be read now stays counted: never fewer than may be there
+                const user = await users.getById(id).then(
+                    (found) => ({ found }),
+                    () => undefined,
+                );
+                if (user) {
+                    onlineTally.observe(id, isConnected(user.found?.statusConnection));
+                }
             }),
         );
     }

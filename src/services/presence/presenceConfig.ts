@@ -3,7 +3,7 @@ import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { DEFAULT_CAP } from '../../core/presence/ConnectionCap';
 import { DEFAULT_WARNING_PERCENT } from '../../core/presence/EarlyWarning';
 import { AppSetting } from '../../settings/AppSetting';
-import { appSettingValue, parseBoolean, parseText, parseWholeNumber, serverSettingValue } from '../../settings/readSettings';
+import { parseBoolean, parseText, parseWholeNumber, requiredAppSettingValue, requiredServerSettingValue } from '../../settings/readSettings';
 
 /** How the app reads the workspace's own count: `GET <url>/api/v1/presence.getConnections` as this user. */
 export interface WorkspaceAccess {
@@ -21,16 +21,19 @@ export interface PresenceConfig {
     access?: WorkspaceAccess;
 }
 
-/** The presence settings, read in one round; the URL defaults to the server's `Site_Url`. */
+/**
+ * The presence settings, read in one round; the URL defaults to the server's `Site_Url`. A read
+ * that fails fails the caller (a default cap, or no access settings, would decide wrongly).
+ */
 export async function readPresenceConfig(read: IRead): Promise<PresenceConfig> {
     const [cap, unlimited, warningPercent, url, userId, token, siteUrl] = await Promise.all([
-        appSettingValue(read, AppSetting.PresenceConnectionCap),
-        appSettingValue(read, AppSetting.PresenceCapUnlimited),
-        appSettingValue(read, AppSetting.PresenceWarningPercent),
-        appSettingValue(read, AppSetting.WorkspaceUrl),
-        appSettingValue(read, AppSetting.WorkspaceAccessUserId),
-        appSettingValue(read, AppSetting.WorkspaceAccessToken),
-        serverSettingValue(read, 'Site_Url'),
+        requiredAppSettingValue(read, AppSetting.PresenceConnectionCap),
+        requiredAppSettingValue(read, AppSetting.PresenceCapUnlimited),
+        requiredAppSettingValue(read, AppSetting.PresenceWarningPercent),
+        requiredAppSettingValue(read, AppSetting.WorkspaceUrl),
+        requiredAppSettingValue(read, AppSetting.WorkspaceAccessUserId),
+        requiredAppSettingValue(read, AppSetting.WorkspaceAccessToken),
+        requiredServerSettingValue(read, 'Site_Url'),
     ]);
     const base = parseText(url) ?? parseText(siteUrl);
     const id = parseText(userId);

@@ -37,6 +37,11 @@ export async function readPresenceStateForRequest(app: object, access: Pick<Pres
     return state;
 }
 
+/** This process changed the state: its next request reads it again (another instance's change shows within a second). */
+export function presenceStateChanged(app: object): void {
+    recentReadings.delete(app);
+}
+
 /** Whether everybody's status reads `disabled`: the app turned the service off, or Rocket.Chat stopped broadcasting. */
 export async function isPresenceOff(access: Pick<PresenceAccess, 'read'>): Promise<boolean> {
     const [state, serverOff] = await Promise.all([readPresenceState(access), isServerBroadcastDisabled(access.read)]);
@@ -103,6 +108,7 @@ export async function turnOff(app: PresenceApp, access: PresenceAccess, details:
         },
     });
     if (outcome.kind === 'done') {
+        presenceStateChanged(app);
         app.getLogger().warn(`presence: the service is off (${details.reason}), ${details.count} connections, cap ${details.cap}`);
         return true;
     }
@@ -179,6 +185,8 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
     });
     switch (outcome.kind) {
         case 'done':
+            presenceStateChanged(app);
+            return outcome.answer;
         case 'refused':
             return outcome.answer;
         case 'failed':
