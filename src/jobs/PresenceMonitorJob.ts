@@ -64,6 +64,7 @@ export async function syncPresenceSwitch(app: PresenceApp, access: PresenceAcces
     const outcome = await runChange<SwitchOutcome>(envOf(app, access), {
         kind: 'presence-switch',
         subjects: [Subject.presence],
+        onCommit: () => presenceStateChanged(app),
         plan: async (): Promise<Planned<SwitchOutcome>> => {
             const [inFlight, edits, state, serverOff] = await Promise.all([
                 mirrorInFlight(store, setting),
@@ -90,9 +91,6 @@ export async function syncPresenceSwitch(app: PresenceApp, access: PresenceAcces
             return { ...enable, answer: 'on' };
         },
     });
-    if (outcome.kind === 'done') {
-        presenceStateChanged(app);
-    }
     if (outcome.kind === 'done' || outcome.kind === 'refused') {
         return outcome.answer;
     }

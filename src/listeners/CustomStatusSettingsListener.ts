@@ -69,7 +69,10 @@ export async function customStatusPreSettingUpdate(
         // the app's own write (every instance's hook sees it) is no edit: no job for it
         const journals = new SettingJournalRepository(new RecordStore(read.getPersistenceReader()));
         const [journal, edits] = await Promise.all([journals.get(newSetting.id), journals.edits(newSetting.id)]);
-        if (journal && sameValue(newSetting.value, journal.landed) && isKnownValue(newSetting.value, knownValues(newSetting.id, journal, edits))) {
+        // the app's own latest write, or an edit taken in already (each instance's hook sees every value): no job for it;
+        // an older value of the app's is looked at by the job (it may be an admin's revert: the page is put right)
+        const latest = journal ? [journal.landed, ...(journal.written ?? []).slice(-1), ...(edits?.taken ?? []).slice(-1)] : [];
+        if (isKnownValue(newSetting.value, latest)) {
             return newSetting;
         }
         await configurationModify.scheduler.scheduleOnce({

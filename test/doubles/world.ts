@@ -389,6 +389,7 @@ export class FakeWorld {
     }
 
     private appDouble?: IApp;
+    private static worlds = 0;
 
     /** The app itself (one object per world, as the engine hands the same app to every call). */
     public app(): IApp {
@@ -397,8 +398,10 @@ export class FakeWorld {
     }
 
     private makeApp(): IApp {
+        // an id of its own: what the app keeps per app id in its process (a cached reading) is this world's only
+        const id = `app-id-${FakeWorld.worlds++}`;
         return {
-            getID: () => 'app-id',
+            getID: () => id,
             getLogger: () => ({
                 warn: (...m: unknown[]) => this.logs.push(m.map(String).join(' ')),
                 error: (...m: unknown[]) => this.logs.push(m.map(String).join(' ')),

@@ -28,6 +28,8 @@ export interface ChangeSpec<T> {
     plan(changeId: string): Promise<Planned<T>>;
     /** users read already, so that a status step does not read them again */
     users?: KnownUsers;
+    /** told when the change holds (before its follow-ups run): e.g. to forget a cached reading of what it changed */
+    onCommit?: () => void;
 }
 
 export type ChangeOutcome<T> =
@@ -156,6 +158,7 @@ async function run<T>(env: ChangeEnv, spec: ChangeSpec<T>, id: string, subjects:
         if (stored && !(await release())) {
             return undoThrough(planned.steps.length - 1, new Error('the change could not be committed'));
         }
+        spec.onCommit?.();
         return { kind: 'done', answer: planned.answer, pending: false };
     }
     try {
@@ -166,6 +169,7 @@ async function run<T>(env: ChangeEnv, spec: ChangeSpec<T>, id: string, subjects:
     } catch (error) {
         return undoThrough(planned.steps.length - 1, error);
     }
+    spec.onCommit?.();
     let pending = false;
     for (const followUp of followUps) {
         if (now() - started > LEASE_MS) {

@@ -7,6 +7,8 @@ import { PresenceAccess, PresenceApp, storeOf } from './PresenceApp';
 import { PresenceConfig } from './presenceConfig';
 import { envOf } from './presenceSwitch';
 
+const INITIAL_WARNING: WarningState = { armed: true, seq: 0, at: new Date(0).toISOString() };
+
 /**
  * The early warning: one message to admins when the count first reaches the warning level, once
  * for the cluster (a change holding the warning's subject: the state read and written under it);
@@ -15,13 +17,18 @@ import { envOf } from './presenceSwitch';
  */
 export async function checkEarlyWarning(app: PresenceApp, access: PresenceAccess, config: PresenceConfig, count: ConnectionCount): Promise<boolean> {
     const repository = new WarningRepository(storeOf(access));
+    const decide = (state: WarningState) => decideWarning(state.armed, count.current, config.cap, config.warningPercent, config.unlimited);
+    // most checks decide nothing: one read, and no change at all
+    if (decide((await repository.find()) ?? INITIAL_WARNING) === 'none') {
+        return false;
+    }
     const outcome = await runChange<boolean>(envOf(app, access), {
         kind: 'presence-warning',
         subjects: [Subject.presenceWarning],
         plan: async () => {
             const stored = await repository.find();
-            const state: WarningState = stored ?? { armed: true, seq: 0, at: new Date(0).toISOString() };
-            const decision = decideWarning(state.armed, count.current, config.cap, config.warningPercent, config.unlimited);
+            const state: WarningState = stored ?? INITIAL_WARNING;
+            const decision = decide(state);
             const put = (next: WarningState) => ({ t: 'put' as const, assoc: WarningRepository.associations(), value: next, prev: stored ?? null });
             const at = new Date().toISOString();
             if (decision === 'rearm') {

@@ -46,6 +46,10 @@ export async function takeInactiveNotice(env: ChangeEnv, user: IUser, state?: Pr
         return undefined;
     }
     const notices = new NoticeRepository(storeOf(env));
+    // told already (most requests after a turn-off): one read, and no change
+    if (((await notices.find(user.id))?.interaction ?? 0) >= current.epoch) {
+        return undefined;
+    }
     const outcome = await runChange<string | undefined>(env, {
         kind: 'presence-notice',
         subjects: [Subject.user(user.id)],
@@ -68,6 +72,9 @@ export async function sendInactiveNotice(app: PresenceApp, access: PresenceAcces
         return;
     }
     const notices = new NoticeRepository(storeOf(access));
+    if (((await notices.find(user.id))?.notice ?? 0) >= state.epoch) {
+        return;
+    }
     await runChange<boolean>(envOf(app, access), {
         kind: 'presence-login-notice',
         subjects: [Subject.user(user.id)],

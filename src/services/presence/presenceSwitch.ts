@@ -16,8 +16,11 @@ export async function readPresenceState(access: Pick<PresenceAccess, 'read'>): P
     return new PresenceStateRepository(storeOf(access)).get();
 }
 
-/** Each app's last reading for requests, and when (this process only; keyed by the app object, so a test's fresh app starts afresh). */
-const recentReadings = new WeakMap<object, { state: PresenceState; at: number }>();
+/**
+ * This process's last reading for requests, and when, per app id (the engine may hand the app to
+ * a listener and to an endpoint as two objects; the id is the same).
+ */
+const recentReadings = new Map<string, { state: PresenceState; at: number }>();
 
 /** How stale a state the requests' own reads may take: another instance's change shows within this. */
 const STATE_MAX_AGE_MS = 1000;
@@ -27,19 +30,19 @@ const STATE_MAX_AGE_MS = 1000;
  * under a second old, else a fresh read. Saves a read per request; a change always reads the
  * stored state (and Rocket.Chat's own switch, read fresh, shows a turn-off at once anyway).
  */
-export async function readPresenceStateForRequest(app: object, access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
-    const recent = recentReadings.get(app);
+export async function readPresenceStateForRequest(app: { getID(): string }, access: Pick<PresenceAccess, 'read'>): Promise<PresenceState> {
+    const recent = recentReadings.get(app.getID());
     if (recent && Date.now() - recent.at < STATE_MAX_AGE_MS) {
         return recent.state;
     }
     const state = await readPresenceState(access);
-    recentReadings.set(app, { state, at: Date.now() });
+    recentReadings.set(app.getID(), { state, at: Date.now() });
     return state;
 }
 
 /** This process changed the state: its next request reads it again (another instance's change shows within a second). */
-export function presenceStateChanged(app: object): void {
-    recentReadings.delete(app);
+export function presenceStateChanged(app: { getID(): string }): void {
+    recentReadings.delete(app.getID());
 }
 
 /** Whether everybody's status reads `disabled`: the app turned the service off, or Rocket.Chat stopped broadcasting. */
@@ -98,9 +101,13 @@ export function turnOffPlan(state: PresenceState, details: TurnOff, origin: Chan
  */
 export async function turnOff(app: PresenceApp, access: PresenceAccess, details: TurnOff, origin: ChangeOrigin): Promise<boolean> {
     const states = new PresenceStateRepository(storeOf(access));
+    if (!(await states.get()).enabled) {
+        return false;
+    }
     const outcome = await runChange<boolean>(envOf(app, access), {
         kind: 'presence-off',
         subjects: [Subject.presence],
+        onCommit: () => presenceStateChanged(app),
         plan: async () => {
             const [state, serverOff] = await Promise.all([states.get(), details.reason === 'server' ? isServerBroadcastDisabled(access.read) : true]);
             // Rocket.Chat's own turn-off, seen a moment ago: an admin's enable may have undone it since
@@ -108,7 +115,6 @@ export async function turnOff(app: PresenceApp, access: PresenceAccess, details:
         },
     });
     if (outcome.kind === 'done') {
-        presenceStateChanged(app);
         app.getLogger().warn(`presence: the service is off (${details.reason}), ${details.count} connections, cap ${details.cap}`);
         return true;
     }
@@ -178,6 +184,7 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
     const outcome = await runChange<EnableOutcome>(envOf(app, access), {
         kind: 'presence-on',
         subjects: [Subject.presence],
+        onCommit: () => presenceStateChanged(app),
         plan: async () => {
             const [state, serverOff] = await Promise.all([states.get(), isServerBroadcastDisabled(access.read)]);
             return enablePlan(state, serverOff, count.current, settings, origin);
@@ -185,8 +192,6 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
     });
     switch (outcome.kind) {
         case 'done':
-            presenceStateChanged(app);
-            return outcome.answer;
         case 'refused':
             return outcome.answer;
         case 'failed':
@@ -203,6 +208,9 @@ export async function enablePresence(app: PresenceApp, access: PresenceAccess, o
  */
 export async function keepServerStopped(app: PresenceApp, access: PresenceAccess): Promise<void> {
     const states = new PresenceStateRepository(storeOf(access));
+    if ((await states.get()).enabled || (await isServerBroadcastDisabled(access.read))) {
+        return;
+    }
     const outcome = await runChange<boolean>(envOf(app, access), {
         kind: 'presence-keep-off',
         subjects: [Subject.presence],
