@@ -63,9 +63,9 @@ export function LoginPage({ onLogin }: { onLogin: (result: LoginResult, created?
         });
 
     return (
-        <Box className="page-login" data-qa="login-page">
-            <Box is="form" onSubmit={submit} className="page-login-card">
-                <Box fontScale="h2" mbe="x16">
+        <Box is="main" className="page-login" data-qa="login-page">
+            <Box is="form" onSubmit={submit} className="page-login-card" aria-labelledby="page-login-title">
+                <Box is="h1" id="page-login-title" fontScale="h2" mbs={0} mbe="x16">
                     {t('title')}
                 </Box>
                 <FieldGroup>
