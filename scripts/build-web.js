@@ -28,15 +28,38 @@ function entryOutput(metafile, entryPoint) {
     return { file: path.resolve(root, file), output };
 }
 
+/** The chunks a file imports statically, and theirs (what loads with it). */
+function staticClosure(metafile, file, seen = new Set()) {
+    for (const i of metafile.outputs[file].imports) {
+        if (i.kind !== 'import-statement' || seen.has(i.path)) continue;
+        seen.add(i.path);
+        staticClosure(metafile, i.path, seen);
+    }
+    return seen;
+}
+
+/**
+ * index.html: the stylesheet, the entry with its chunks preloaded (the login form needs them), and
+ * the chunks the entry imports on demand (the logged-in page) prefetched: the browser fetches them
+ * at idle priority without running them, so the login form does not wait for them.
+ */
 function indexHtml(metafile) {
     const app = entryOutput(metafile, 'web/src/main.tsx');
     const styles = entryOutput(metafile, 'web/src/styles.css');
-    const preloads = app.output.imports.filter((i) => i.kind === 'import-statement').map((i) => publicName(path.resolve(root, i.path)));
+    const appKey = path.relative(root, app.file);
+    const preloads = staticClosure(metafile, appKey);
+    const prefetches = new Set();
+    for (const i of metafile.outputs[appKey].imports) {
+        if (i.kind !== 'dynamic-import') continue;
+        for (const chunk of [i.path, ...staticClosure(metafile, i.path)]) if (!preloads.has(chunk) && chunk !== appKey) prefetches.add(chunk);
+    }
+    const href = (key) => publicName(path.resolve(root, key));
     const template = fs.readFileSync(path.join(root, 'web', 'index.html'), 'utf8');
     const head = [
         `<link rel="stylesheet" href="${publicName(styles.file)}" />`,
-        ...preloads.map((p) => `<link rel="modulepreload" href="${p}" />`),
+        ...[...preloads].map((p) => `<link rel="modulepreload" href="${href(p)}" />`),
         `<script type="module" src="${publicName(app.file)}"></script>`,
+        ...[...prefetches].map((p) => `<link rel="prefetch" href="${href(p)}" as="script" crossorigin />`),
     ].join('\n        ');
     if (!template.includes('<!-- assets -->')) throw new Error('web/index.html has no <!-- assets --> mark');
     return template.replace('<!-- assets -->', head);

@@ -138,6 +138,7 @@ suite('the page as a person meets it', () => {
             await page.locator('#login-username').waitFor();
             expect(await page.getAttribute('html', 'lang')).toBe(language);
             await expectScreen(page, 'login form');
+            await user.screenshot(`quality-${language}-login`);
 
             // log in: Tab to the username, type, Tab to the password, type, Enter
             await tabTo(page, '#login-username');

@@ -1,4 +1,3 @@
-import { Box, Throbber } from '@rocket.chat/fuselage';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Realtime } from './api/realtime';
 import { Rest, type Credentials } from './api/rest';
@@ -6,11 +5,12 @@ import { loadCredentials, saveCredentials } from './api/session';
 import type { LoginResult, Me } from './api/types';
 import { LoginPage, type TestUser } from './components/LoginPage';
 import { CATALOGS } from './i18n/catalog';
-import { I18nProvider, makeI18n, type AppLanguages } from './i18n/I18n';
+import { I18nProvider, makeI18n, useI18n, type AppLanguages } from './i18n/I18n';
 import { PresenceStore } from './presence/PresenceStore';
 
-// The logged-in page and the realtime client are chunks of their own: the login form comes first,
-// and they load right after it is on screen (or at once, with a login kept from before).
+// The logged-in page and the realtime client are chunks of their own: the login form comes first
+// (index.html has the browser prefetch them at idle priority), or they load at once with a login
+// kept from before.
 const loadLoggedInPage = () => import('./components/LoggedInPage');
 const loadRealtime = () => import('./api/realtime');
 const LoggedInPage = lazy(loadLoggedInPage);
@@ -21,10 +21,11 @@ function preloadLoggedIn(): void {
 }
 
 function Booting() {
+    const { t } = useI18n();
     return (
-        <Box is="main" display="flex" justifyContent="center" p="x32" aria-busy="true">
-            <Throbber />
-        </Box>
+        <main className="page-booting" aria-busy="true">
+            <span className="page-spinner" role="status" aria-label={t('loading')} />
+        </main>
     );
 }
 
@@ -72,10 +73,9 @@ export function App() {
     useEffect(() => {
         const stored = loadCredentials();
         if (!stored) {
+            // index.html has the browser prefetch them while the login form is shown
             setBooting(false);
-            // after the login form is drawn, so it does not wait for them
-            const timer = setTimeout(preloadLoggedIn, 0);
-            return () => clearTimeout(timer);
+            return;
         }
         preloadLoggedIn();
         start(stored)
@@ -114,10 +114,11 @@ export function App() {
         document.title = i18n.t('title');
     }, [i18n]);
 
-    if (booting) return <Booting />;
     return (
         <I18nProvider value={i18n}>
-            {session ? (
+            {booting ? (
+                <Booting />
+            ) : session ? (
                 <Suspense fallback={<Booting />}>
                     <LoggedInPage
                         rest={rest}
