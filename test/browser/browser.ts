@@ -18,8 +18,25 @@ export function findChromium(): string | undefined {
     return CANDIDATES.find((p) => fs.existsSync(p));
 }
 
-/** Builds the page (web/dist) as `npm start` does. */
+function newestChange(dir: string): number {
+    let newest = 0;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        newest = Math.max(newest, entry.isDirectory() ? newestChange(file) : fs.statSync(file).mtimeMs);
+    }
+    return newest;
+}
+
+/** Builds the page (web/dist) as `npm start` does, unless the build is newer than its sources (test files share one build). */
 export function buildPage(): void {
+    const built = path.join(ROOT, 'web', 'dist', 'index.html');
+    const sources = Math.max(
+        newestChange(path.join(ROOT, 'web', 'src')),
+        fs.statSync(path.join(ROOT, 'web', 'index.html')).mtimeMs,
+        fs.statSync(path.join(ROOT, 'scripts', 'build-web.js')).mtimeMs,
+        fs.statSync(path.join(ROOT, 'package-lock.json')).mtimeMs,
+    );
+    if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-web.js')], { cwd: ROOT, stdio: 'pipe' });
 }
 
@@ -32,12 +49,13 @@ export interface BrowserSession {
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** A separate browser process with its own fresh profile: its own login, storage and realtime session. */
-export async function openBrowser(executablePath: string): Promise<BrowserSession> {
+/** A separate browser process with its own fresh profile: its own login, storage and realtime session; `locale` its language (default en-US). */
+export async function openBrowser(executablePath: string, opts: { locale?: string } = {}): Promise<BrowserSession> {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'user-status-chromium-'));
     const context: BrowserContext = await chromium.launchPersistentContext(profile, {
         executablePath,
         headless: true,
+        locale: opts.locale ?? 'en-US',
         viewport: { width: 1280, height: 800 },
         args: [
             ...(isRoot ? ['--no-sandbox'] : []),

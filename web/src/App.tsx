@@ -1,15 +1,33 @@
-import { Box, Throbber } from '@rocket.chat/fuselage';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Realtime } from './api/realtime';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Realtime } from './api/realtime';
 import { Rest, type Credentials } from './api/rest';
 import { loadCredentials, saveCredentials } from './api/session';
 import type { LoginResult, Me } from './api/types';
 import { LoginPage, type TestUser } from './components/LoginPage';
-import { Shell } from './components/Shell';
 import { CATALOGS } from './i18n/catalog';
-import { I18nProvider, makeI18n, type AppLanguages } from './i18n/I18n';
+import { I18nProvider, makeI18n, useI18n, type AppLanguages } from './i18n/I18n';
 import { PresenceStore } from './presence/PresenceStore';
-import { SurfacesProvider } from './uikit/Surfaces';
+
+// The logged-in page and the realtime client are chunks of their own: the login form comes first
+// (index.html has the browser prefetch them at idle priority), or they load at once with a login
+// kept from before.
+const loadLoggedInPage = () => import('./components/LoggedInPage');
+const loadRealtime = () => import('./api/realtime');
+const LoggedInPage = lazy(loadLoggedInPage);
+
+function preloadLoggedIn(): void {
+    void loadLoggedInPage().catch(() => undefined);
+    void loadRealtime().catch(() => undefined);
+}
+
+function Booting() {
+    const { t } = useI18n();
+    return (
+        <main className="page-booting" aria-busy="true">
+            <span className="page-spinner" role="status" aria-label={t('loading')} />
+        </main>
+    );
+}
 
 interface Session {
     me: Me;
@@ -36,6 +54,7 @@ export function App() {
         async (credentials: Credentials) => {
             rest.setCredentials(credentials);
             const me = await rest.get<Me>('/api/v1/me');
+            const { Realtime } = await loadRealtime();
             const realtime = await Realtime.connect(window.location.origin, credentials.authToken);
             const { apps } = await rest.get<{ apps: Array<{ id: string; languages: AppLanguages[string] }> }>('/api/apps/languages');
             setAppLanguages(Object.fromEntries(apps.map((a) => [a.id, a.languages])));
@@ -54,9 +73,11 @@ export function App() {
     useEffect(() => {
         const stored = loadCredentials();
         if (!stored) {
+            // index.html has the browser prefetch them while the login form is shown
             setBooting(false);
             return;
         }
+        preloadLoggedIn();
         start(stored)
             .catch(() => saveCredentials(undefined))
             .finally(() => setBooting(false));
@@ -88,18 +109,18 @@ export function App() {
     const language = session?.me.settings?.preferences?.language || browserLanguage();
     const i18n = useMemo(() => makeI18n(language, appLanguages), [language, appLanguages]);
 
-    if (booting) {
-        return (
-            <Box display="flex" justifyContent="center" p="x32">
-                <Throbber />
-            </Box>
-        );
-    }
+    useEffect(() => {
+        document.documentElement.lang = i18n.language;
+        document.title = i18n.t('title');
+    }, [i18n]);
+
     return (
         <I18nProvider value={i18n}>
-            {session ? (
-                <SurfacesProvider rest={rest}>
-                    <Shell
+            {booting ? (
+                <Booting />
+            ) : session ? (
+                <Suspense fallback={<Booting />}>
+                    <LoggedInPage
                         rest={rest}
                         realtime={session.realtime}
                         store={session.store}
@@ -110,7 +131,7 @@ export function App() {
                         notice={notice ? i18n.t('test_user_created', { username: notice.username, password: notice.password }) : undefined}
                         onDismissNotice={() => setNotice(undefined)}
                     />
-                </SurfacesProvider>
+                </Suspense>
             ) : (
                 <LoginPage onLogin={onLogin} />
             )}

@@ -1,17 +1,18 @@
 import {
-    Accordion,
     Box,
     Button,
     ButtonGroup,
     Callout,
     Field,
     FieldGroup,
+    Icon,
     NumberInput,
     PasswordInput,
     TextAreaInput,
     TextInput,
     ToggleSwitch,
 } from '@rocket.chat/fuselage';
+import type { ReactNode } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import { Rest, RestError } from '../api/rest';
 import type { AppSettingDoc } from '../api/types';
@@ -75,11 +76,42 @@ function SettingInput({ setting, value, onChange }: { setting: AppSettingDoc; va
     }
 }
 
+/**
+ * One section of settings, folded open: its title a button in a heading (`aria-expanded`,
+ * `aria-controls`) that folds the section's panel, as the WAI-ARIA accordion pattern has it
+ * (fuselage 0.31's Accordion puts those attributes on a `div` with no role).
+ */
+function SettingsSection({ section, title, children }: { section: string; title: string; children: ReactNode }) {
+    const [open, setOpen] = useState(true);
+    const buttonId = `settings-${section}-title`;
+    const panelId = `settings-${section}-panel`;
+    return (
+        <section className="page-settings-section" data-qa="settings-section" data-section={section} aria-labelledby={buttonId}>
+            <h3 className="page-settings-section-heading">
+                <button
+                    type="button"
+                    id={buttonId}
+                    className="page-settings-section-toggle"
+                    aria-expanded={open}
+                    aria-controls={panelId}
+                    onClick={() => setOpen((v) => !v)}
+                >
+                    <span data-qa="settings-section-title">{title}</span>
+                    <Icon name={open ? 'chevron-up' : 'chevron-down'} size="x20" aria-hidden="true" />
+                </button>
+            </h3>
+            <div id={panelId} className="page-settings-section-panel" hidden={!open}>
+                {children}
+            </div>
+        </section>
+    );
+}
+
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * The app's settings page, as Rocket.Chat's Apps admin shows it: the settings grouped by section
- * (an accordion item per section, titled from the app's i18n), each with its label and description
+ * (a folding section each, titled from the app's i18n), each with its label and description
  * from the app's i18n; saving sends the changed settings to POST /api/apps/:id/settings, which runs
  * the app's setting hooks (the engine's settings flow).
  */
@@ -157,22 +189,14 @@ export function AppSettingsPage({ rest, appId, appName }: { rest: Rest; appId: s
 
     return (
         <Box className="page-admin" data-qa="app-settings-page">
-            <Box fontScale="h2" mbe="x16">
+            <Box is="h2" fontScale="h2" mbs={0} mbe="x16">
                 {t('settings_title', { app: appName })}
             </Box>
-            <Accordion>
-                {groupBySection(settings).map(([section, items]) => (
-                    <Accordion.Item
-                        key={section}
-                        data-qa="settings-section"
-                        data-section={section}
-                        title={<span data-qa="settings-section-title">{appT(appId, section)}</span>}
-                        defaultExpanded
-                    >
-                        <FieldGroup>{items.map(field)}</FieldGroup>
-                    </Accordion.Item>
-                ))}
-            </Accordion>
+            {groupBySection(settings).map(([section, items]) => (
+                <SettingsSection key={section} section={section} title={appT(appId, section)}>
+                    <FieldGroup>{items.map(field)}</FieldGroup>
+                </SettingsSection>
+            ))}
             {notice && (
                 <Callout type={notice.type} mbs="x16" data-qa="settings-notice">
                     {notice.text}

@@ -4,24 +4,9 @@ import { Rest, RestError } from '../api/rest';
 import { useI18n, type I18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalog';
 import { chartDays, chartScale, describeAudit, warningLevel, warningMarkPercent, type AuditEntry, type Connections, type HistoryDay } from './presenceData';
+import { ACCESS_SETTINGS, readPanelSettings, readPresence, type PanelSettings, type PresenceReading } from './presenceReads';
 
 const POLL_MS = 2000;
-const AUDIT_SHOWN = 8;
-/** The access settings that make the count Rocket.Chat's own (SPEC section 3). */
-const ACCESS_SETTINGS = ['presence_workspace_url', 'presence_workspace_user_id', 'presence_workspace_access_token'];
-
-interface Snapshot {
-    connections?: Connections;
-    connectionsError?: string;
-    enabled?: boolean;
-    unlimited?: boolean;
-    warningPercent?: number;
-    labels?: Record<string, string | undefined>;
-    history?: HistoryDay[];
-    audit?: AuditEntry[];
-}
-
-type SettingsMap = Record<string, { value?: unknown; packageValue?: unknown; i18nLabel?: string }>;
 
 const formatDate = (language: string, date: string, options: Intl.DateTimeFormatOptions) => {
     try {
@@ -176,40 +161,42 @@ function AuditList({ entries, i18n }: { entries: AuditEntry[]; i18n: I18n }) {
 /**
  * The admins' presence panel: the app's `presence.getConnections` (current / cap as a bar, with the
  * early warning level marked), whose count it is (Rocket.Chat's own, or the app's estimate and how
- * to make it exact), the service's state (with `presence.enableBroadcast`), the daily peaks of
- * `presence.history` (a chart of the last 14 days and a table of the kept 90) and the last entries of
- * `status.audit`. Everything is re-read every 2 seconds while the panel is open.
+ * to make it exact), whether presence is on (Rocket.Chat's public `Presence_broadcast_disabled`,
+ * which the page already follows; with `presence.enableBroadcast`), the daily peaks of
+ * `presence.history` (a chart of the last 14 days and a table of the kept 90) and the last entries
+ * of `status.audit`. The app's settings are read once when the panel opens; only the presence
+ * endpoints are re-read, every 2 seconds while it is open.
  */
-export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; appId: string; onOpenSettings: () => void }) {
+export function PresencePanel({
+    rest,
+    appId,
+    broadcastDisabled,
+    onOpenSettings,
+}: {
+    rest: Rest;
+    appId: string;
+    broadcastDisabled: boolean;
+    onOpenSettings: () => void;
+}) {
     const i18n = useI18n();
     const { t, appT, language } = i18n;
-    const [snapshot, setSnapshot] = useState<Snapshot>({});
+    const [settings, setSettings] = useState<PanelSettings>();
+    const [settingsError, setSettingsError] = useState<string>();
+    const [snapshot, setSnapshot] = useState<PresenceReading>({});
     const [actionError, setActionError] = useState<string>();
-    const base = `/api/apps/public/${encodeURIComponent(appId)}`;
 
-    const read = useCallback(async (): Promise<Snapshot> => {
-        const next: Snapshot = {};
-        const [connections, settings, history, audit] = await Promise.allSettled([
-            rest.get<Connections>(`${base}/presence.getConnections`),
-            rest.get<{ settings: SettingsMap }>(`/api/apps/${encodeURIComponent(appId)}/settings`),
-            rest.get<{ days: HistoryDay[] }>(`${base}/presence.history`),
-            rest.get<{ entries: AuditEntry[] }>(`${base}/status.audit`, { count: AUDIT_SHOWN }),
-        ]);
-        if (connections.status === 'fulfilled') next.connections = connections.value;
-        else next.connectionsError = connections.reason instanceof RestError ? connections.reason.message : String(connections.reason);
-        if (settings.status === 'fulfilled') {
-            const map = settings.value.settings;
-            const value = (id: string) => (map[id] ? (map[id].value ?? map[id].packageValue) : undefined);
-            next.enabled = value('presence_service_enabled') === true;
-            next.unlimited = value('presence_cap_unlimited') === true;
-            const percent = value('presence_warning_percent');
-            if (percent !== undefined && percent !== '' && Number.isFinite(Number(percent))) next.warningPercent = Number(percent);
-            next.labels = Object.fromEntries(ACCESS_SETTINGS.map((id) => [id, map[id]?.i18nLabel]));
-        }
-        if (history.status === 'fulfilled' && Array.isArray(history.value.days)) next.history = history.value.days;
-        if (audit.status === 'fulfilled' && Array.isArray(audit.value.entries)) next.audit = audit.value.entries;
-        return next;
-    }, [rest, appId, base]);
+    useEffect(() => {
+        let stopped = false;
+        readPanelSettings(rest, appId).then(
+            (read) => !stopped && setSettings(read),
+            (err) => !stopped && setSettingsError(err instanceof RestError ? err.message : String(err)),
+        );
+        return () => {
+            stopped = true;
+        };
+    }, [rest, appId]);
+
+    const read = useCallback(() => readPresence(rest, appId), [rest, appId]);
 
     useEffect(() => {
         let stopped = false;
@@ -230,24 +217,26 @@ export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; app
     const enable = async () => {
         setActionError(undefined);
         try {
-            await rest.post(`${base}/presence.enableBroadcast`);
+            await rest.post(`/api/apps/public/${encodeURIComponent(appId)}/presence.enableBroadcast`);
             setSnapshot(await read());
         } catch (err) {
             setActionError(err instanceof RestError ? err.message : String(err));
         }
     };
 
-    const { connections, history, audit, warningPercent } = snapshot;
-    const unlimited = snapshot.unlimited === true;
-    const accessLabels = ACCESS_SETTINGS.map((id) => `“${appT(appId, snapshot.labels?.[id]) || id}”`).join(', ');
+    const { connections, history, audit } = snapshot;
+    const warningPercent = settings?.warningPercent;
+    const enabled = !broadcastDisabled;
+    const unlimited = settings?.unlimited === true;
+    const accessLabels = ACCESS_SETTINGS.map((id) => `“${appT(appId, settings?.labels[id]) || id}”`).join(', ');
     const level = connections && warningPercent !== undefined ? warningLevel(connections.max, warningPercent) : undefined;
 
     return (
         <Box className="page-admin" data-qa="presence-panel">
-            <Box fontScale="h2" mbe="x16">
+            <Box is="h2" fontScale="h2" mbs={0} mbe="x16">
                 {t('presence_title')}
             </Box>
-            <Box fontScale="p2b" mbe="x4">
+            <Box is="h3" fontScale="p2b" mbs={0} mbe="x4">
                 {t('presence_connections')}
             </Box>
             {connections ? (
@@ -269,18 +258,21 @@ export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; app
             ) : (
                 <Box color="hint">{snapshot.connectionsError ? t('presence_unavailable', { error: snapshot.connectionsError }) : t('loading')}</Box>
             )}
-            {snapshot.enabled !== undefined && (
-                <Callout type={snapshot.enabled ? 'success' : 'warning'} mbs="x16" data-qa="presence-state" data-enabled={String(snapshot.enabled)}>
-                    {snapshot.enabled ? t('presence_on') : t('presence_off')}
-                    {!snapshot.enabled && (
-                        <Box mbs="x8">
-                            <Button small primary onClick={() => void enable()} data-qa="presence-enable">
-                                {t('presence_enable')}
-                            </Button>
-                        </Box>
-                    )}
+            {settingsError && (
+                <Callout type="danger" mbs="x8" data-qa="presence-settings-error">
+                    {t('presence_unavailable', { error: settingsError })}
                 </Callout>
             )}
+            <Callout type={enabled ? 'success' : 'warning'} mbs="x16" data-qa="presence-state" data-enabled={String(enabled)}>
+                {enabled ? t('presence_on') : t('presence_off')}
+                {!enabled && (
+                    <Box mbs="x8">
+                        <Button small primary onClick={() => void enable()} data-qa="presence-enable">
+                            {t('presence_enable')}
+                        </Button>
+                    </Box>
+                )}
+            </Callout>
             {actionError && (
                 <Callout type="danger" mbs="x8" data-qa="presence-action-error">
                     {actionError}
@@ -288,7 +280,9 @@ export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; app
             )}
             {warningPercent !== undefined && (
                 <Box mbs="x16" data-qa="presence-warning" data-percent={warningPercent} data-level={level ?? ''}>
-                    <Box fontScale="p2b">{t('presence_warnings')}</Box>
+                    <Box is="h3" fontScale="p2b" m={0}>
+                        {t('presence_warnings')}
+                    </Box>
                     <Box fontScale="p2" data-qa="presence-warning-text">
                         {unlimited
                             ? t('presence_warning_unlimited')
@@ -305,7 +299,7 @@ export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; app
             )}
             {history && (
                 <Box mbs="x16" data-qa="presence-history">
-                    <Box fontScale="p2b" mbe="x8">
+                    <Box is="h3" fontScale="p2b" mbs={0} mbe="x8">
                         {t('presence_history')}
                     </Box>
                     <HistoryChart history={history} language={language} />
@@ -313,7 +307,7 @@ export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; app
             )}
             {audit && (
                 <Box mbs="x16">
-                    <Box fontScale="p2b" mbe="x8">
+                    <Box is="h3" fontScale="p2b" mbs={0} mbe="x8">
                         {t('presence_audit')}
                     </Box>
                     <AuditList entries={audit} i18n={i18n} />
@@ -321,7 +315,7 @@ export function PresencePanel({ rest, appId, onOpenSettings }: { rest: Rest; app
             )}
             {history && (
                 <Box mbs="x16">
-                    <Box fontScale="p2b" mbe="x8">
+                    <Box is="h3" fontScale="p2b" mbs={0} mbe="x8">
                         {t('presence_history_table')}
                     </Box>
                     {history.length ? (

@@ -88,7 +88,8 @@ export function Composer({ commands, onSend }: { commands: SlashCommand[]; onSen
                         setSelected(0);
                     }}
                     onKeyDown={onKeyDown}
-                    disabled={busy}
+                    readOnly={busy}
+                    aria-busy={busy}
                     autoComplete="off"
                 />
                 <Button primary type="submit" mis="x8" disabled={busy || !text.trim()} data-qa="composer-send">

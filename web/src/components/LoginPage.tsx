@@ -1,4 +1,3 @@
-import { Box, Button, ButtonGroup, Callout, Field, FieldGroup, PasswordInput, TextInput } from '@rocket.chat/fuselage';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Rest, RestError } from '../api/rest';
@@ -16,13 +15,18 @@ function randomSecret(): string {
     return Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('');
 }
 
-/** `POST /api/v1/login`; as admin it can also create a test user (`users.create`) and log in as them. */
+/**
+ * `POST /api/v1/login`; as admin it can also create a test user (`users.create`) and log in as them.
+ * Plain elements styled like fuselage's (styles.css): the form is the first thing the page shows,
+ * and it does not wait for fuselage, which comes with the logged-in page.
+ */
 export function LoginPage({ onLogin }: { onLogin: (result: LoginResult, created?: TestUser) => Promise<void> }) {
     const { t } = useI18n();
     const [username, setUsername] = useState('admin');
     const [password, setPassword] = useState('');
     const [error, setError] = useState<string>();
     const [busy, setBusy] = useState(false);
+    const [showPassword, setShowPassword] = useState(false);
 
     const login = (user: string, pass: string) => new Rest().post<LoginResult>('/api/v1/login', { user, password: pass });
 
@@ -63,53 +67,57 @@ export function LoginPage({ onLogin }: { onLogin: (result: LoginResult, created?
         });
 
     return (
-        <Box className="page-login" data-qa="login-page">
-            <Box is="form" onSubmit={submit} className="page-login-card">
-                <Box fontScale="h2" mbe="x16">
+        <main className="page-login" data-qa="login-page">
+            <form onSubmit={submit} className="page-login-card" aria-labelledby="page-login-title">
+                <h1 id="page-login-title" className="page-login-title">
                     {t('title')}
-                </Box>
-                <FieldGroup>
-                    <Field>
-                        <Field.Label htmlFor="login-username">{t('login_username')}</Field.Label>
-                        <Field.Row>
-                            <TextInput
-                                id="login-username"
-                                name="username"
-                                value={username}
-                                onChange={(e) => setUsername((e.target as HTMLInputElement).value)}
-                            />
-                        </Field.Row>
-                    </Field>
-                    <Field>
-                        <Field.Label htmlFor="login-password">{t('login_password')}</Field.Label>
-                        <Field.Row>
-                            <PasswordInput
-                                id="login-password"
-                                name="password"
-                                value={password}
-                                onChange={(e) => setPassword((e.target as HTMLInputElement).value)}
-                            />
-                        </Field.Row>
-                        <Field.Hint>{t('login_hint')}</Field.Hint>
-                    </Field>
-                </FieldGroup>
+                </h1>
+                <div className="page-login-field">
+                    <label htmlFor="login-username">{t('login_username')}</label>
+                    <input
+                        id="login-username"
+                        name="username"
+                        type="text"
+                        autoComplete="username"
+                        value={username}
+                        onChange={(e) => setUsername(e.target.value)}
+                    />
+                </div>
+                <div className="page-login-field">
+                    <label htmlFor="login-password">{t('login_password')}</label>
+                    <div className="page-login-password">
+                        <input
+                            id="login-password"
+                            name="password"
+                            type={showPassword ? 'text' : 'password'}
+                            autoComplete="current-password"
+                            aria-describedby="login-password-hint"
+                            value={password}
+                            onChange={(e) => setPassword(e.target.value)}
+                        />
+                        <button type="button" className="page-login-show" aria-pressed={showPassword} onClick={() => setShowPassword((v) => !v)}>
+                            {t('login_show_password')}
+                        </button>
+                    </div>
+                    <p id="login-password-hint" className="page-login-hint">
+                        {t('login_hint')}
+                    </p>
+                </div>
                 {error && (
-                    <Callout type="danger" mbs="x16" data-qa="login-error">
+                    <p className="page-login-error" role="alert" data-qa="login-error">
                         {error}
-                    </Callout>
+                    </p>
                 )}
-                <ButtonGroup mbs="x16" stretch>
-                    <Button primary type="submit" disabled={busy} data-qa="login-submit">
+                <div className="page-login-buttons">
+                    <button type="submit" className="page-login-button page-login-button--primary" disabled={busy} data-qa="login-submit">
                         {t('login_submit')}
-                    </Button>
-                    <Button type="button" disabled={busy} onClick={() => void createTestUser()} data-qa="login-create-test-user">
+                    </button>
+                    <button type="button" className="page-login-button" disabled={busy} onClick={() => void createTestUser()} data-qa="login-create-test-user">
                         {t('login_create_test_user')}
-                    </Button>
-                </ButtonGroup>
-                <Box fontScale="c1" color="hint" mbs="x8">
-                    {t('login_create_hint')}
-                </Box>
-            </Box>
-        </Box>
+                    </button>
+                </div>
+                <p className="page-login-note">{t('login_create_hint')}</p>
+            </form>
+        </main>
     );
 }

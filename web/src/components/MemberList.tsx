@@ -10,8 +10,8 @@ export function MemberList({ store }: { store: PresenceStore }) {
     usePresenceVersion(store);
     const users = store.list();
     return (
-        <Box is="section" className="page-members" data-qa="member-list">
-            <Box fontScale="h4" p="x16" pbe="x4">
+        <Box is="section" className="page-members" data-qa="member-list" aria-labelledby="page-members-title">
+            <Box is="h2" id="page-members-title" fontScale="h4" p="x16" pbe="x4" m={0}>
                 {t('members')}
             </Box>
             <Box fontScale="c1" color="hint" pi="x16" pbe="x8">

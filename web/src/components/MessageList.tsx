@@ -1,13 +1,15 @@
 import { Box } from '@rocket.chat/fuselage';
-import { kitContext, UiKitComponent, UiKitMessage } from '@rocket.chat/fuselage-ui-kit';
+import { kitContext } from '@rocket.chat/fuselage-ui-kit';
 import type { ComponentProps } from 'react';
 import { useEffect, useRef } from 'react';
 import type { Message } from '../api/types';
 import { useI18n } from '../i18n/I18n';
+import { MarkdownText } from '../markup/MarkdownText';
+import { UiKitMessage } from '../uikit/renderer/PageSurfaceRenderer';
 import { useSurfaces } from '../uikit/Surfaces';
 
 type KitContextValue = ComponentProps<typeof kitContext.Provider>['value'];
-type Blocks = ComponentProps<typeof UiKitComponent>['blocks'];
+type Blocks = Parameters<typeof UiKitMessage>[0];
 
 function timeOf(m: Message): string {
     const ts = m.ts as unknown;
@@ -34,11 +36,7 @@ function MessageBlocks({ message, appId }: { message: Message; appId: string }) 
             }).catch(() => undefined);
         },
     };
-    return (
-        <kitContext.Provider value={context}>
-            <UiKitComponent render={UiKitMessage} blocks={message.blocks as Blocks} />
-        </kitContext.Provider>
-    );
+    return <kitContext.Provider value={context}>{UiKitMessage(message.blocks as unknown as Blocks)}</kitContext.Provider>;
 }
 
 export function MessageList({ messages, appId }: { messages: Message[]; appId: string }) {
@@ -69,7 +67,7 @@ export function MessageList({ messages, appId }: { messages: Message[]; appId: s
                     </Box>
                     {m.msg && (
                         <Box className="page-message-text" data-qa="message-text">
-                            {m.msg}
+                            <MarkdownText text={m.msg} />
                         </Box>
                     )}
                     {Array.isArray(m.blocks) && m.blocks.length > 0 && <MessageBlocks message={m} appId={appId} />}

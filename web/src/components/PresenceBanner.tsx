@@ -1,6 +1,7 @@
-import { Box, Button, ButtonGroup, Modal } from '@rocket.chat/fuselage';
+import { Box, Button, ButtonGroup } from '@rocket.chat/fuselage';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18n';
+import { Dialog } from './Dialog';
 
 const DISMISSED_KEY = 'presence_cap_notifier';
 
@@ -32,31 +33,29 @@ export function PresenceBanner({ disabled, isAdmin, onGoToSettings }: { disabled
                 </Box>
             </Box>
             {learnMore && (
-                <Modal.Backdrop>
-                    <Modal>
-                        <Modal.Header>
-                            <Modal.Title>{t('banner_title')}</Modal.Title>
-                            <Modal.Close onClick={() => setLearnMore(false)} />
-                        </Modal.Header>
-                        <Modal.Content>{isAdmin ? t('banner_admin_body') : t('banner_user_body')}</Modal.Content>
-                        <Modal.Footer>
-                            <ButtonGroup align="end">
-                                <Button onClick={() => setLearnMore(false)}>{t('close')}</Button>
-                                {isAdmin && (
-                                    <Button
-                                        primary
-                                        onClick={() => {
-                                            setLearnMore(false);
-                                            onGoToSettings();
-                                        }}
-                                    >
-                                        {t('go_to_settings')}
-                                    </Button>
-                                )}
-                            </ButtonGroup>
-                        </Modal.Footer>
-                    </Modal>
-                </Modal.Backdrop>
+                <Dialog
+                    title={t('banner_title')}
+                    onClose={() => setLearnMore(false)}
+                    data-qa="presence-banner-dialog"
+                    footer={
+                        <ButtonGroup align="end">
+                            <Button onClick={() => setLearnMore(false)}>{t('close')}</Button>
+                            {isAdmin && (
+                                <Button
+                                    primary
+                                    onClick={() => {
+                                        setLearnMore(false);
+                                        onGoToSettings();
+                                    }}
+                                >
+                                    {t('go_to_settings')}
+                                </Button>
+                            )}
+                        </ButtonGroup>
+                    }
+                >
+                    {isAdmin ? t('banner_admin_body') : t('banner_user_body')}
+                </Dialog>
             )}
         </>
     );

@@ -1,10 +1,9 @@
 import { Box, Callout } from '@rocket.chat/fuselage';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Realtime } from '../api/realtime';
 import { RestError, type Rest } from '../api/rest';
+import { runSlashCommand } from '../api/runSlashCommand';
 import type { ActionButton, Me, PresenceStatus } from '../api/types';
-import { AppSettingsPage } from '../admin/AppSettingsPage';
-import { PresencePanel } from '../admin/PresencePanel';
 import { useActionButtons } from '../hooks/useActionButtons';
 import { useBroadcastDisabled } from '../hooks/useBroadcastDisabled';
 import { useCommands } from '../hooks/useCommands';
@@ -13,6 +12,7 @@ import { useOwnUser } from '../hooks/useOwnUser';
 import { usePresenceFeed } from '../hooks/usePresenceFeed';
 import { roomName, useRooms } from '../hooks/useRooms';
 import { useI18n } from '../i18n/I18n';
+import { preloadMarkup } from '../markup/MarkdownText';
 import type { PresenceStore } from '../presence/PresenceStore';
 import { usePresenceVersion } from '../presence/usePresence';
 import { ContextualBarHost, ModalHost } from '../uikit/SurfaceHosts';
@@ -26,6 +26,10 @@ import { PresenceBanner } from './PresenceBanner';
 import { UserMenu } from './UserMenu';
 
 type Page = 'room' | 'settings' | 'presence';
+
+// what only admins use loads when it is first opened (a chunk each)
+const AppSettingsPage = lazy(() => import('../admin/AppSettingsPage').then((m) => ({ default: m.AppSettingsPage })));
+const PresencePanel = lazy(() => import('../admin/PresencePanel').then((m) => ({ default: m.PresencePanel })));
 
 const USER_DROPDOWN = 'userDropdownAction';
 
@@ -42,11 +46,6 @@ interface ShellProps {
 }
 
 const randomId = () => Math.random().toString(36).slice(2, 12) + Math.random().toString(36).slice(2, 9);
-
-function isMethodMissing(err: unknown): boolean {
-    const e = err as { error?: unknown; reason?: unknown } | undefined;
-    return e?.error === 404 || (typeof e?.reason === 'string' && e.reason.includes('not found'));
-}
 
 export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, onLogout, notice, onDismissNotice }: ShellProps) {
     const { t } = useI18n();
@@ -81,6 +80,8 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
         [rooms, reloadRooms],
     );
     const { messages } = useMessages(rest, realtime, me._id, room, onUnknownRoom);
+    // messages are markdown: start loading its renderer now
+    useEffect(preloadMarkup, []);
 
     // views the app opens by itself (Rocket.Chat pushes them on <uid>/uiInteraction)
     const applySurface = surfaces.apply;
@@ -103,18 +104,9 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
         const triggerId = randomId();
         try {
             if (slash) {
-                try {
-                    // Rocket.Chat's web client runs commands through the `slashCommand` method
-                    await realtime.call('slashCommand', {
-                        cmd: slash.command,
-                        params: slash.params,
-                        msg: { _id: randomId(), rid: room?._id, msg: text },
-                        triggerId,
-                    });
-                } catch (err) {
-                    if (!isMethodMissing(err)) throw err;
-                    await rest.post('/api/v1/commands.run', { command: slash.command, params: slash.params, roomId: room?._id, triggerId });
-                }
+                // a command runs in a room (Rocket.Chat refuses one without): none is there before the rooms are read
+                if (!room) throw new Error(t('command_no_room'));
+                await runSlashCommand(realtime, rest, { ...slash, text, roomId: room._id, triggerId, messageId: randomId() });
             } else {
                 if (!room) return;
                 await realtime.call('sendMessage', { _id: randomId(), rid: room._id, msg: text });
@@ -163,36 +155,42 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
     return (
         <div className="page-shell" data-qa="shell">
             <header className="page-header">
-                <Box fontScale="h4">{t('title')}</Box>
+                <Box is="h1" fontScale="h4" m={0}>
+                    {t('title')}
+                </Box>
                 <Box display="flex" alignItems="center">
                     <LanguageSelect onChange={(l) => void changeLanguage(l)} error={languageError} />
                     <UserMenu me={me} status={ownStatus} buttons={buttons} onButton={(b) => void onActionButton(b)} items={menuItems} />
                 </Box>
             </header>
-            <aside className="page-sidebar">
+            <nav className="page-sidebar" aria-labelledby="page-rooms-title">
                 <PresenceBanner disabled={broadcastDisabled} isAdmin={isAdmin} onGoToSettings={() => setPage('presence')} />
-                <Box fontScale="c2" color="hint" p="x16" pbe="x4">
+                <h2 id="page-rooms-title" className="page-sidebar-heading">
                     {t('rooms')}
-                </Box>
+                </h2>
                 <Box is="ul" className="page-rooms" data-qa="room-list">
-                    {rooms.map((r) => (
-                        <li key={r._id}>
-                            <button
-                                type="button"
-                                className={`page-room${room?._id === r._id && page === 'room' ? ' page-room--selected' : ''}`}
-                                data-qa="room"
-                                onClick={() => {
-                                    setSelectedId(r._id);
-                                    setPage('room');
-                                }}
-                            >
-                                {r.t === 'd' ? '@' : '#'}
-                                {roomName(r, me.username)}
-                            </button>
-                        </li>
-                    ))}
+                    {rooms.map((r) => {
+                        const current = room?._id === r._id && page === 'room';
+                        return (
+                            <li key={r._id}>
+                                <button
+                                    type="button"
+                                    className={`page-room${current ? ' page-room--selected' : ''}`}
+                                    aria-current={current ? 'page' : undefined}
+                                    data-qa="room"
+                                    onClick={() => {
+                                        setSelectedId(r._id);
+                                        setPage('room');
+                                    }}
+                                >
+                                    {r.t === 'd' ? '@' : '#'}
+                                    {roomName(r, me.username)}
+                                </button>
+                            </li>
+                        );
+                    })}
                 </Box>
-            </aside>
+            </nav>
             <main className="page-main">
                 {notice && (
                     <Callout type="info" m="x16" data-qa="page-notice">
@@ -212,25 +210,35 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
                 ))}
                 {page === 'room' && (
                     <div className="page-room-view" data-qa="room-view">
-                        <Box className="page-room-title" fontScale="h4" p="x16" data-qa="room-title">
+                        <Box is="h2" className="page-room-title" fontScale="h4" p="x16" m={0} data-qa="room-title">
                             {room ? `${room.t === 'd' ? '@' : '#'}${roomName(room, me.username)}` : ''}
                         </Box>
                         <MessageList messages={messages} appId={app.id} />
                         {error && (
-                            <Callout type="danger" mi="x16" data-qa="composer-error">
+                            <Callout type="danger" mi="x16" role="alert" data-qa="composer-error">
                                 {error}
                             </Callout>
                         )}
                         <Composer commands={commands} onSend={send} />
                     </div>
                 )}
-                {page === 'settings' && isAdmin && <AppSettingsPage rest={rest} appId={app.id} appName={app.name} />}
-                {page === 'presence' && isAdmin && <PresencePanel rest={rest} appId={app.id} onOpenSettings={() => setPage('settings')} />}
+                <Suspense
+                    fallback={
+                        <Box color="hint" p="x24" data-qa="page-loading">
+                            {t('loading')}
+                        </Box>
+                    }
+                >
+                    {page === 'settings' && isAdmin && <AppSettingsPage rest={rest} appId={app.id} appName={app.name} />}
+                    {page === 'presence' && isAdmin && (
+                        <PresencePanel rest={rest} appId={app.id} broadcastDisabled={broadcastDisabled} onOpenSettings={() => setPage('settings')} />
+                    )}
+                </Suspense>
             </main>
-            <div className="page-right">
+            <aside className="page-right" aria-labelledby="page-members-title">
                 <ContextualBarHost />
                 <MemberList store={store} />
-            </div>
+            </aside>
             <ModalHost />
         </div>
     );

@@ -1,4 +1,5 @@
 import { Box } from '@rocket.chat/fuselage';
+import type { KeyboardEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import type { ActionButton, Me, PresenceStatus } from '../api/types';
 import { useI18n } from '../i18n/I18n';
@@ -12,7 +13,9 @@ export interface MenuItem {
 
 /**
  * The user menu (Rocket.Chat's user dropdown): one's status and message, the apps' action buttons
- * for the `userDropdownAction` context, then the page's own entries.
+ * for the `userDropdownAction` context, then the page's own entries. A menu button as the WAI-ARIA
+ * pattern has it: opening it focuses the first entry, the arrow keys (and Home, End) move between
+ * entries, Escape closes it and gives focus back to the button, Tab leaves it.
  */
 export function UserMenu({
     me,
@@ -30,6 +33,8 @@ export function UserMenu({
     const { appT } = useI18n();
     const [open, setOpen] = useState(false);
     const root = useRef<HTMLDivElement>(null);
+    const button = useRef<HTMLButtonElement>(null);
+    const list = useRef<HTMLUListElement>(null);
     useEffect(() => {
         if (!open) return;
         const close = (event: MouseEvent) => {
@@ -38,13 +43,53 @@ export function UserMenu({
         document.addEventListener('mousedown', close);
         return () => document.removeEventListener('mousedown', close);
     }, [open]);
+    useEffect(() => {
+        if (open) list.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    }, [open]);
+    // an entry's action may open a dialog: the focus it will give back is the menu button's
     const choose = (action: () => void) => {
+        button.current?.focus();
         setOpen(false);
         action();
     };
+    const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+        const items = Array.from(list.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? []);
+        const at = items.indexOf(document.activeElement as HTMLElement);
+        const go = (index: number) => {
+            event.preventDefault();
+            items[(index + items.length) % items.length]?.focus();
+        };
+        switch (event.key) {
+            case 'ArrowDown':
+                return go(at + 1);
+            case 'ArrowUp':
+                return go(at - 1);
+            case 'Home':
+                return go(0);
+            case 'End':
+                return go(items.length - 1);
+            case 'Escape':
+                event.preventDefault();
+                setOpen(false);
+                button.current?.focus();
+                return;
+            case 'Tab':
+                setOpen(false);
+                return;
+        }
+    };
     return (
         <div className="page-user-menu" ref={root}>
-            <button type="button" className="page-user-button" data-qa="user-menu" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+            <button
+                ref={button}
+                type="button"
+                className="page-user-button"
+                data-qa="user-menu"
+                aria-haspopup="menu"
+                aria-expanded={open}
+                aria-controls={open ? 'page-user-menu-items' : undefined}
+                onClick={() => setOpen((v) => !v)}
+            >
                 <StatusDot status={status} />
                 <Box is="span" className="page-user-button-text">
                     <Box is="span" fontScale="p2b" data-qa="own-username">
@@ -56,12 +101,13 @@ export function UserMenu({
                 </Box>
             </button>
             {open && (
-                <Box is="ul" className="page-menu" role="menu" data-qa="user-menu-items">
+                <Box is="ul" ref={list} id="page-user-menu-items" className="page-menu" role="menu" data-qa="user-menu-items" onKeyDown={onMenuKeyDown}>
                     {buttons.map((b) => (
                         <li key={`${b.appId}/${b.actionId}`} role="none">
                             <button
                                 type="button"
                                 role="menuitem"
+                                tabIndex={-1}
                                 data-qa="app-action-button"
                                 data-action-id={b.actionId}
                                 onClick={() => choose(() => onButton(b))}
@@ -73,7 +119,7 @@ export function UserMenu({
                     {buttons.length > 0 && <li role="separator" className="page-menu-separator" />}
                     {items.map((item) => (
                         <li key={item.id} role="none">
-                            <button type="button" role="menuitem" data-qa={`menu-${item.id}`} onClick={() => choose(item.onClick)}>
+                            <button type="button" role="menuitem" tabIndex={-1} data-qa={`menu-${item.id}`} onClick={() => choose(item.onClick)}>
                                 {item.label}
                             </button>
                         </li>

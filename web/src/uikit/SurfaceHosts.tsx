@@ -1,6 +1,7 @@
-import { Box, Button, ButtonGroup, Modal } from '@rocket.chat/fuselage';
+import { Box, Button, ButtonGroup } from '@rocket.chat/fuselage';
 import { useState } from 'react';
 import { RestError } from '../api/rest';
+import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n/I18n';
 import { textOf } from './interactions';
 import { useSurfaces, type Surface } from './Surfaces';
@@ -41,33 +42,42 @@ function useViewActions(surface: Surface) {
     return { submit, close, busy };
 }
 
+/** The view's input blocks: when they change, the renderer mounts the form afresh (and the dialog keeps focus inside). */
+const inputsOf = (surface: Surface) =>
+    (surface.view.blocks as Array<{ type?: string; blockId?: string }>)
+        .filter((b) => b && b.type === 'input')
+        .map((b) => b.blockId)
+        .join('|');
+
 function ModalView({ surface }: { surface: Surface }) {
     const { submit, close, busy } = useViewActions(surface);
     const { view } = surface;
     return (
-        <Modal data-qa="uikit-modal" data-view-id={view.id}>
-            <Modal.Header>
-                <Modal.Title data-qa="uikit-modal-title">{textOf(view.title)}</Modal.Title>
-                <Modal.Close onClick={close} />
-            </Modal.Header>
-            <Modal.Content>
-                <ViewBlocks surface={surface} />
-            </Modal.Content>
-            <Modal.Footer>
-                <ButtonGroup align="end">
-                    {view.close && (
-                        <Button onClick={close} data-qa="uikit-modal-close">
-                            {textOf(view.close.text)}
-                        </Button>
-                    )}
-                    {view.submit && (
-                        <Button primary disabled={busy} onClick={submit} data-qa="uikit-modal-submit">
-                            {textOf(view.submit.text)}
-                        </Button>
-                    )}
-                </ButtonGroup>
-            </Modal.Footer>
-        </Modal>
+        <Dialog
+            title={textOf(view.title)}
+            onClose={() => void close()}
+            contentKey={inputsOf(surface)}
+            data-qa="uikit-modal"
+            data-view-id={view.id}
+            footer={
+                (view.close || view.submit) && (
+                    <ButtonGroup align="end">
+                        {view.close && (
+                            <Button onClick={close} data-qa="uikit-modal-close">
+                                {textOf(view.close.text)}
+                            </Button>
+                        )}
+                        {view.submit && (
+                            <Button primary disabled={busy} onClick={submit} data-qa="uikit-modal-submit">
+                                {textOf(view.submit.text)}
+                            </Button>
+                        )}
+                    </ButtonGroup>
+                )
+            }
+        >
+            <ViewBlocks surface={surface} />
+        </Dialog>
     );
 }
 
@@ -76,11 +86,7 @@ export function ModalHost() {
     const { surfaces } = useSurfaces();
     const top = [...surfaces].reverse().find((s) => s.kind === 'modal');
     if (!top) return null;
-    return (
-        <Modal.Backdrop>
-            <ModalView key={top.view.id} surface={top} />
-        </Modal.Backdrop>
-    );
+    return <ModalView key={top.view.id} surface={top} />;
 }
 
 /** The app's contextual bar, beside the room (Rocket.Chat's contextual bar area). */

@@ -1,14 +1,15 @@
 import { Callout, Margins } from '@rocket.chat/fuselage';
-import { kitContext, UiKitComponent, UiKitModal } from '@rocket.chat/fuselage-ui-kit';
+import { kitContext } from '@rocket.chat/fuselage-ui-kit';
 import type { ComponentProps } from 'react';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { RestError } from '../api/rest';
 import { useSurfaces, type Surface } from './Surfaces';
+import { UiKitModal } from './renderer/PageSurfaceRenderer';
 import { actionIds, blockKeys, unsupportedTypes } from './viewState';
 
 type KitContextValue = ComponentProps<typeof kitContext.Provider>['value'];
-type Blocks = ComponentProps<typeof UiKitComponent>['blocks'];
+type Blocks = Parameters<typeof UiKitModal>[0];
 
 /** The view's input blocks, so the renderer is mounted afresh when the form changes (its inputs keep local state). */
 function inputsKey(surface: Surface): string {
@@ -17,9 +18,9 @@ function inputsKey(surface: Surface): string {
 }
 
 /**
- * A view's blocks through Rocket.Chat's UIKit renderer (`@rocket.chat/fuselage-ui-kit`), with the
- * kit context wired as Rocket.Chat's client wires it: `state` keeps values, `action` sends a
- * block action to POST /api/apps/ui.interaction/:appId.
+ * A view's blocks through Rocket.Chat's UIKit renderer (`@rocket.chat/fuselage-ui-kit`, with the
+ * page's fixes in ./renderer), with the kit context wired as Rocket.Chat's client wires it: `state`
+ * keeps values, `action` sends a block action to POST /api/apps/ui.interaction/:appId.
  */
 export function ViewBlocks({ surface }: { surface: Surface }) {
     const { t } = useI18n();
@@ -73,7 +74,7 @@ export function ViewBlocks({ surface }: { surface: Surface }) {
                     {blockKeys(surface.view.blocks).map(({ block, key }) => (
                         // one block per renderer call, so each is found by its block id (the renderer itself writes no ids)
                         <div key={key} data-qa="uikit-block" data-block-id={block.blockId} data-block-type={block.type}>
-                            <UiKitComponent render={UiKitModal} blocks={[block] as Blocks} />
+                            {UiKitModal([block] as unknown as Blocks)}
                         </div>
                     ))}
                 </div>

@@ -1,13 +1,13 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Router } from '../Router';
 import { instanceOf, type Workspace } from '../../Workspace';
-import type { HandlerResult } from '../types';
+import type { HandlerResult, RequestContext } from '../types';
 import { requireUser } from '../guards';
 import { notFound, ok } from '../respond';
 import type { RoomDoc } from '../../services/Rooms';
+import { cacheControlFor, notModified, readAsset } from './webAssets';
 
-/** Where `scripts/build-web.js` writes the page (index.html, app.js, app.css, fonts). */
+/** Where `scripts/build-web.js` writes the page (index.html, hashed scripts, stylesheet and fonts, their compressed copies). */
 export const WEB_DIR = process.env.WEB_DIR ? path.resolve(process.env.WEB_DIR) : path.resolve(__dirname, '..', '..', '..', 'web', 'dist');
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -26,20 +26,33 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const NOT_BUILT = 'The page is not built. Run `node scripts/build-web.js` (npm start does it).';
 
-/** A file of the built page; never outside WEB_DIR. */
-function serveFile(relative: string): HandlerResult {
+/**
+ * A file of the built page; never outside WEB_DIR. Sent compressed when the browser accepts it
+ * (`Vary: Accept-Encoding`), with a year of caching for the files whose name carries a content
+ * hash, and an ETag (304 when the browser has it) for the rest (index.html).
+ */
+function serveFile(relative: string, ctx: RequestContext): HandlerResult {
     const file = path.resolve(WEB_DIR, relative);
     if (file !== WEB_DIR && !file.startsWith(WEB_DIR + path.sep)) throw notFound();
-    let body: Buffer;
-    try {
-        body = fs.readFileSync(file);
-    } catch {
+    const asset = readAsset(file, header(ctx, 'accept-encoding'));
+    if (!asset) {
         if (relative === 'index.html') return { status: 503, body: NOT_BUILT };
         throw notFound(`No file at /web/${relative}`);
     }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const cache = relative === 'index.html' ? 'no-cache' : 'no-cache, max-age=0';
-    return { status: 200, body, headers: { 'Content-Type': type, 'Cache-Control': cache } };
+    const headers: Record<string, string> = {
+        'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Cache-Control': cacheControlFor(relative),
+        ETag: asset.etag,
+        Vary: 'Accept-Encoding',
+    };
+    if (asset.encoding) headers['Content-Encoding'] = asset.encoding;
+    if (notModified(header(ctx, 'if-none-match'), asset.etag)) return { status: 304, body: undefined, headers };
+    return { status: 200, body: asset.body, headers };
+}
+
+function header(ctx: RequestContext, name: string): string | undefined {
+    const value = ctx.req.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function roomView(room: RoomDoc): Record<string, unknown> {
@@ -53,8 +66,8 @@ function roomView(room: RoomDoc): Record<string, unknown> {
  * `GET /api/v1/rooms.get` (the caller's rooms).
  */
 export function webRoutes(router: Router, ws: Workspace): void {
-    router.get('/', async () => serveFile('index.html'));
-    router.get('/web/*', async (ctx) => serveFile(ctx.params['*'] || 'index.html'));
+    router.get('/', async (ctx) => serveFile('index.html', ctx));
+    router.get('/web/*', async (ctx) => serveFile(ctx.params['*'] || 'index.html', ctx));
 
     // Rocket.Chat: apps/meteor/ee/server/apps/communication/rest.ts, route `languages`.
     router.get('/api/apps/languages', async (ctx) => {
