@@ -7,6 +7,7 @@ import { Scheduler } from '../scheduler/Scheduler';
 import type { JobStore } from '../scheduler/JobStore';
 import type { ClusterBus } from './ClusterBus';
 import type { Diagnostics } from './Diagnostics';
+import type { FileAppLogStorage } from '../engine/FileAppLogStorage';
 import { applySettingsFromCluster, recordSettingHooks } from './settingSync';
 
 /**
@@ -25,6 +26,8 @@ export interface InstanceOptions {
     jobs: JobStore;
     cluster: ClusterBus;
     diagnostics: Diagnostics;
+    /** the app logs of the cluster (one collection in Rocket.Chat) */
+    appLogs: FileAppLogStorage;
 }
 
 export function createInstance(shared: SharedServices, opts: InstanceOptions): AppInstance {
@@ -40,7 +43,7 @@ export function createInstance(shared: SharedServices, opts: InstanceOptions): A
         manager: () => inst.engine.manager,
     } as Omit<AppInstance, 'engine'> as AppInstance;
     registerBuiltinCommands(inst);
-    inst.engine = new Engine(inst, opts.dataDir, opts.diagnostics.appEvents);
+    inst.engine = new Engine(inst, opts.dataDir, opts.diagnostics.appEvents, opts.appLogs);
     inst.scheduler.setReadiness((appId) => inst.engine.runtimeState(appId)?.state === 'ready');
     applySettingsFromCluster(opts.cluster, inst.engine.manager);
     recordSettingHooks(inst.engine.manager, opts.instance, opts.diagnostics.settingHooks);

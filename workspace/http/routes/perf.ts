@@ -45,13 +45,8 @@ export function perfRoutes(router: Router, ws: Workspace): void {
                 runtimes[inst.instance === 0 ? app.getID() : `${app.getID()}@${inst.instance}`] = { ...state, rss: rssOf(state?.pid) };
             }
         }
-        const logStats = ws.instances.map((inst) => inst.engine.logStorage.stats());
-        const appLogs = logStats.reduce((sum, s) => ({
-            pending: sum.pending + s.pending,
-            stored: Math.max(sum.stored, s.stored),
-            dropped: sum.dropped + s.dropped,
-            written: sum.written + s.written,
-        }));
+        // one storage for every instance
+        const appLogs = ws.instances[0].engine.logStorage.stats();
         // each app's persistence bridge calls over every instance, and the records it stores now
         const persistence: Record<string, PersistenceCount & { stored: number }> = {};
         const counted = ws.diagnostics.persistenceCounts.snapshot();
