@@ -4,7 +4,7 @@ import { translator } from '../../i18n/translate';
 import { WarningRepository } from '../../storage/presence/WarningRepository';
 import { claimOnce } from '../clusterClaim';
 import { messageAdmins } from './admins';
-import { ConnectionCount } from './connectionCount';
+import { ConnectionCount, countSourceText } from './connectionCount';
 import { PresenceAccess, PresenceApp, storeOf } from './PresenceApp';
 import { PresenceConfig } from './presenceConfig';
 
@@ -39,7 +39,7 @@ export async function checkEarlyWarning(app: PresenceApp, access: PresenceAccess
             percent: Math.round((count.current * 100) / Math.max(1, config.cap)),
             level: config.warningPercent,
             levelCount: warningLevel(config.cap, config.warningPercent),
-            source: t(count.source === 'workspace' ? 'source_workspace' : 'source_estimate'),
+            source: countSourceText(count, language),
         });
     });
 }
