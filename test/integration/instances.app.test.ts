@@ -62,6 +62,12 @@ describe('the app on two instances', () => {
     it("with the access settings, Rocket.Chat's own count over both instances: 100", async () => {
         await ws.setAppSettings({ presence_workspace_user_id: ws.admin.userId, presence_workspace_access_token: ws.admin.authToken });
         try {
+            // each instance publishes its count (updateConns, throttled): the sum follows
+            await pollUntil(
+                () => fromBoth(connections),
+                (answers) => answers.every((res) => res.body.current === 100),
+                { what: "Rocket.Chat's count of 100 on both" },
+            );
             for (const res of await fromBoth(connections)) {
                 expect(res.body).toEqual({ current: 100, max: 200, source: 'workspace', success: true });
             }
