@@ -85,7 +85,8 @@ export interface TestWorkspace {
     pid: number;
     dataDir: string;
     admin: Creds;
-    request(method: string, path: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
+    /** A REST call as `creds` (from their address), or anonymous; `address`: the loopback address it comes from (default: the user's, else 127.0.0.1). */
+    request(method: string, path: string, body?: unknown, creds?: Creds, address?: string): Promise<WorkspaceResponse>;
     /** Calls /api/apps/public/<appId>/<endpoint>; a GET's body goes to the query string. */
     app(method: string, endpoint: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
     /**
@@ -424,7 +425,7 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         pid: running.pid,
         dataDir,
         admin: await login(adminUsername, adminPassword),
-        request: (method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds),
+        request: (method, urlPath, body, creds, address) => httpRequest(running.url, method, urlPath, body, creds, address ?? creds?.address),
         app(method, endpoint, body, creds) {
             let urlPath = `/api/apps/public/${running.appId}/${endpoint.replace(/^\/+/, '')}`;
             if (method.toUpperCase() === 'GET' && body && typeof body === 'object') {

@@ -164,7 +164,10 @@ export class FileAppLogStorage extends AppLogStorage {
     public async sweep(): Promise<number> {
         await this.open();
         const cutoff = this.now() - this.options.ttlMs();
-        const gone = this.segments.filter((s) => s.lastAt < cutoff && s !== this.current);
+        const gone = this.segments.filter((s) => s.lastAt < cutoff);
+        // the file being written to goes too when all of it expired (a batch being written waits for the next sweep)
+        if (this.writing && this.current && gone.includes(this.current)) gone.splice(gone.indexOf(this.current), 1);
+        if (this.current && gone.includes(this.current)) this.current = undefined;
         for (const segment of gone) {
             await fs.promises.rm(path.join(this.dir, segment.file), { force: true });
             await fs.promises.rm(path.join(this.dir, segment.file + INDEX_SUFFIX), { force: true });
