@@ -13,6 +13,11 @@ export interface WorkspaceConfig {
     license?: 'enterprise';
     /** How often each instance's scheduler looks for due jobs (Agenda's processEvery in Rocket.Chat: 5 s). */
     schedulerTickMs: number;
+    /**
+     * `SCHEDULER_SCAN=off`: a local diagnostic for benches, not Rocket.Chat's behaviour: no instance
+     * scans for or locks jobs by itself, so only `POST /api/workspace/jobs.runDue` runs them.
+     */
+    schedulerScan: boolean;
     /** `INSTANCES`: server instances over the one store, each with its own app runtime (default 1). */
     instances: number;
     /**
@@ -49,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): WorkspaceConfi
             .map((p) => path.resolve(p)),
         license: env.LICENSE === 'enterprise' ? 'enterprise' : undefined,
         schedulerTickMs: positiveInt(env.SCHEDULER_TICK_MS, 5000),
+        schedulerScan: env.SCHEDULER_SCAN !== 'off',
         instances: positiveInt(env.INSTANCES, 1),
         connectionsRefreshMs: shorterOnly(env.CONNECTIONS_REFRESH_MS, CONNECTIONS_REFRESH_MS),
         settingsDebounceMs: shorterOnly(env.SETTINGS_DEBOUNCE_MS, SETTINGS_DEBOUNCE_MS),

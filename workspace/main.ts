@@ -82,7 +82,16 @@ async function main(): Promise<void> {
     const diagnostics = newDiagnostics();
     log(`starting the Apps-Engine${config.instances > 1 ? ` on ${config.instances} instances` : ''}`);
     const instances = Array.from({ length: config.instances }, (_, instance) =>
-        createInstance(shared, { instance, dataDir: config.dataDir, schedulerTickMs: config.schedulerTickMs, jobs, cluster: bus, diagnostics, appLogs }),
+        createInstance(shared, {
+            instance,
+            dataDir: config.dataDir,
+            schedulerTickMs: config.schedulerTickMs,
+            schedulerScan: config.schedulerScan,
+            jobs,
+            cluster: bus,
+            diagnostics,
+            appLogs,
+        }),
     );
     const cluster = new Cluster(instances, bus);
     const ws: Workspace = { ...shared, config, instances, jobs, diagnostics };

@@ -23,6 +23,8 @@ export interface InstanceOptions {
     instance: number;
     dataDir: string;
     schedulerTickMs: number;
+    /** false: the local bench diagnostic SCHEDULER_SCAN=off (only jobs.runDue runs jobs) */
+    schedulerScan?: boolean;
     jobs: JobStore;
     cluster: ClusterBus;
     diagnostics: Diagnostics;
@@ -36,7 +38,7 @@ export function createInstance(shared: SharedServices, opts: InstanceOptions): A
         instance: opts.instance,
         commands: new Commands(),
         endpoints: new AppEndpoints(),
-        scheduler: new Scheduler(opts.jobs, opts.diagnostics.jobRuns, opts.instance, opts.schedulerTickMs),
+        scheduler: new Scheduler(opts.jobs, opts.diagnostics.jobRuns, opts.instance, opts.schedulerTickMs, opts.schedulerScan ?? true),
         cluster: opts.cluster,
         userUpdates: opts.diagnostics.userUpdates,
         persistenceCounts: opts.diagnostics.persistenceCounts,

@@ -50,10 +50,12 @@ export class Scheduler {
         private readonly runs: JobRuns,
         public readonly instance: number,
         private readonly tickMs = 5000,
+        /** false: the local bench diagnostic SCHEDULER_SCAN=off: never scans or locks by itself; runNow still runs jobs */
+        private readonly scans = true,
     ) {}
 
     public start(): void {
-        if (!this.timer) {
+        if (this.scans && !this.timer) {
             this.timer = setInterval(() => void this.scan(), this.tickMs);
             this.timer.unref();
             process.nextTick(() => void this.scan());
