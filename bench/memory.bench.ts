@@ -27,6 +27,8 @@ interface Stats {
     process: { rss: number; heapUsed: number };
     runtimes: Record<string, { rss?: number }>;
     appLogs: { pending: number; stored: number; dropped: number; written: number; expired: number; bytes: number };
+    /** each app's records in the store (the embedded store holds them in memory, as its data) */
+    persistence: Record<string, { stored: number }>;
 }
 
 interface Sample {
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
                 };
                 samples.push(sample);
                 log(
-                    `  ${sample.minute.toFixed(1)} min: rss ${sample.rss.toFixed(0)} MB, heap used ${sample.heap.toFixed(0)} MB, app runtimes ${sample.deno.toFixed(0)} MB, app logs ${sample.logsMb.toFixed(1)} MB on disk (${s.appLogs.stored} entries, ${s.appLogs.pending} waiting, ${s.appLogs.dropped} dropped)`,
+                    `  ${sample.minute.toFixed(1)} min: rss ${sample.rss.toFixed(0)} MB, heap used ${sample.heap.toFixed(0)} MB, app runtimes ${sample.deno.toFixed(0)} MB, app logs ${sample.logsMb.toFixed(1)} MB on disk (${s.appLogs.stored} entries, ${s.appLogs.pending} waiting, ${s.appLogs.dropped} dropped), the app's records in the store ${s.persistence[ws.appId]?.stored ?? 0}`,
                 );
                 await sleep(SAMPLE_MS);
             }
