@@ -179,7 +179,12 @@ async function phase(ws: TestWorkspace, size: number, prefix: string): Promise<P
     const project = (endpoint: string) => `/api/apps/public/${ws.appId}/${endpoint}`;
     log(`\n${size} users (${prefix}*)`);
     let started = Date.now();
-    const seeded = await ws.request('POST', '/api/workspace/users.seed', { count: size, prefix, tokens: true, concurrency: 16 }, ws.admin);
+    const seeded = await ws.request(
+        'POST',
+        '/api/workspace/users.seed',
+        { count: size, prefix, tokens: true, concurrency: 16, roles: ['user', 'bot'] },
+        ws.admin,
+    );
     if (seeded.status !== 200) throw new Error(`users.seed: ${seeded.status} ${seeded.text}`);
     const users = seeded.body.users as Creds[];
     log(`  seeded with login tokens in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -259,7 +264,7 @@ async function phase(ws: TestWorkspace, size: number, prefix: string): Promise<P
 
 async function main(): Promise<void> {
     // the scheduler's own poll off (its interval as long as a timer allows): only the runs asked for run
-    const ws = await startWorkspace({ env: { SCHEDULER_TICK_MS: '2000000000' } });
+    const ws = await startWorkspace({ env: { SCHEDULER_SCAN: 'off' } });
     try {
         const small = await phase(ws, SMALL, 'feat-a-');
         const large = await phase(ws, LARGE, 'feat-b-');

@@ -11,6 +11,7 @@ import { packageFixture } from './lib/fixture';
 import { interleavedLatency, median, statuses, throughput, type Call } from './lib/load';
 import { positiveEnv } from './lib/env';
 import { summary } from './lib/summary';
+import { FAITHFUL_TIMING } from './lib/timing';
 
 const CLIENTS = 50;
 const DURATION_MS = positiveEnv('BENCH_DURATION_MS', 5000);
@@ -106,7 +107,7 @@ async function seed(ws: TestWorkspace, count: number, prefix: string, login: boo
 
 async function main(): Promise<void> {
     const fixture = packageFixture();
-    const ws = await startWorkspace({ env: { EXTRA_APP_PACKAGES: fixture.zip, NODE_OPTIONS: '--expose-gc' } });
+    const ws = await startWorkspace({ env: { ...FAITHFUL_TIMING, EXTRA_APP_PACKAGES: fixture.zip, NODE_OPTIONS: '--expose-gc' } });
     const sessions: Array<{ close(): Promise<void> }> = [];
     try {
         if (!ws.extraAppIds.includes(fixture.appId)) throw new Error(`the fixture app was not installed (extra apps: ${ws.extraAppIds.join(', ')})`);

@@ -9,6 +9,7 @@
 import * as http from 'http';
 import { startWorkspace, type Creds } from '../test/helpers/workspace';
 import { summary } from './lib/summary';
+import { FAITHFUL_TIMING } from './lib/timing';
 
 const CONCURRENCY = 50;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
@@ -69,7 +70,7 @@ async function load(
 }
 
 async function measure(instances: number): Promise<number> {
-    const ws = await startWorkspace({ env: { INSTANCES: String(instances) } });
+    const ws = await startWorkspace({ env: { ...FAITHFUL_TIMING, INSTANCES: String(instances) } });
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY + 5 });
     try {
         const clients: Creds[] = [];

@@ -27,6 +27,7 @@ import { IPostUserLoggedIn, IPostUserLoggedOut, IPostUserStatusChanged, IUser, I
 
 import { StatusCommand } from './commands/StatusCommand';
 import { appEndpoints } from './endpoints/endpoints';
+import { loginFollowUpProcessor } from './jobs/LoginFollowUpJob';
 import { presenceProcessors } from './jobs/PresenceMonitorJob';
 import { changeRecoveryProcessor, startChangeRecovery } from './jobs/ChangeRecoveryJob';
 import { retentionProcessor } from './jobs/RetentionJob';
@@ -59,6 +60,7 @@ export default class UserStatusApp extends App implements IPostUserLoggedIn, IPo
             changeRecoveryProcessor(this),
             customStatusSyncProcessor(this),
             ...presenceProcessors(this),
+            loginFollowUpProcessor(this),
             retentionProcessor(this),
         ]);
         // the user's status picker (user dropdown) and the admins' custom-status console

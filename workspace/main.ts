@@ -8,6 +8,9 @@ import { Users } from './services/Users';
 import { Settings } from './services/Settings';
 import { Rooms } from './services/Rooms';
 import { Presence } from './services/Presence';
+import { Permissions } from './services/Permissions';
+import { RestRateLimiter } from './http/rateLimiter';
+import { FileAppLogStorage, appLogsTtlMs } from './engine/FileAppLogStorage';
 import { watchPresenceTroubleshoot } from './services/presenceTroubleshoot';
 import { JobStore } from './scheduler/JobStore';
 import { ClusterBus } from './instances/ClusterBus';
@@ -20,6 +23,7 @@ import { createHttpServer } from './http/HttpServer';
 import { coreRoutes } from './http/routes/core';
 import { userRoutes } from './http/routes/users';
 import { presenceRoutes } from './http/routes/presence';
+import { permissionRoutes } from './http/routes/permissions';
 import { workspaceRoutes } from './http/routes/workspace';
 import { perfRoutes } from './http/routes/perf';
 import { roomRoutes } from './http/routes/rooms';
@@ -53,21 +57,41 @@ async function main(): Promise<void> {
     await users.load();
     const settings = new Settings(store);
     await settings.load(`http://localhost:${config.port}`);
+    settings.createCaches(config.instances, config.settingsDebounceMs);
     const rooms = new Rooms(store);
     await rooms.ensureGeneral();
-    const presence = new Presence(users, events, settings, config.license === 'enterprise');
+    const presence = new Presence(users, events, settings, config.license === 'enterprise', config.instances, config.connectionsRefreshMs);
     await presence.start();
-    await watchPresenceTroubleshoot(settings, presence);
+    watchPresenceTroubleshoot(settings, presence, config.instances);
+    const permissions = new Permissions(store);
+    await permissions.load();
     const jobs = new JobStore(store);
     await jobs.open();
     const { admin, generated } = await ensureAdmin(users, config.dataDir, config.adminUsername, config.adminPassword);
 
-    const shared = { store, events, users, settings, rooms, presence };
+    // app logs on disk with Rocket.Chat's time to live (Apps_Logs_TTL; APP_LOGS_TTL_MS may shorten it)
+    const appLogs = new FileAppLogStorage(path.join(config.dataDir, 'app_logs'), {
+        ttlMs: () => Math.min(appLogsTtlMs(settings.value('Apps_Logs_TTL')), config.appLogsTtlMs ?? Infinity),
+        sweepMs: config.appLogsSweepMs,
+    });
+    await appLogs.open();
+    // the earlier format (an nedb collection, held in memory whole): app logs are disposable
+    fs.rmSync(path.join(config.dataDir, 'app_logs.db'), { force: true });
+    const shared = { store, events, users, settings, rooms, presence, permissions };
     const bus = new ClusterBus();
     const diagnostics = newDiagnostics();
     log(`starting the Apps-Engine${config.instances > 1 ? ` on ${config.instances} instances` : ''}`);
     const instances = Array.from({ length: config.instances }, (_, instance) =>
-        createInstance(shared, { instance, dataDir: config.dataDir, schedulerTickMs: config.schedulerTickMs, jobs, cluster: bus, diagnostics }),
+        createInstance(shared, {
+            instance,
+            dataDir: config.dataDir,
+            schedulerTickMs: config.schedulerTickMs,
+            schedulerScan: config.schedulerScan,
+            jobs,
+            cluster: bus,
+            diagnostics,
+            appLogs,
+        }),
     );
     const cluster = new Cluster(instances, bus);
     const ws: Workspace = { ...shared, config, instances, jobs, diagnostics };
@@ -79,12 +103,14 @@ async function main(): Promise<void> {
     coreRoutes(router, ws);
     userRoutes(router, ws);
     presenceRoutes(router, ws);
+    permissionRoutes(router, ws);
     workspaceRoutes(router, ws);
     perfRoutes(router, ws);
     roomRoutes(router, ws);
     appRoutes(router, ws);
     webRoutes(router, ws);
-    const server = createHttpServer(router, users, new RoundRobin(instances.length));
+    const rateLimiters = instances.map(() => new RestRateLimiter(settings, permissions));
+    const server = createHttpServer(router, users, new RoundRobin(instances.length), rateLimiters);
     const ddp = new DdpServer(server, ws, new RoundRobin(instances.length));
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
@@ -116,6 +142,7 @@ async function main(): Promise<void> {
             server.closeAllConnections();
             await closed;
             await cluster.shutdown();
+            await appLogs.close();
             await store.flush();
             log('stopped');
             process.exit(0);

@@ -16,6 +16,8 @@ export enum JobId {
     CustomStatusSync = 'custom-status-settings-sync',
     /** finishes or undoes the changes whose writer died */
     ChangeRecovery = 'change-recovery',
+    /** what a login leads to, done after the login answered: the inactive notice, a count check */
+    LoginFollowUp = 'presence-login-follow-up',
 }
 
 /** How often the recurring jobs run. */

@@ -11,7 +11,9 @@ import { appEndpoint } from './appEndpoint';
 
 /**
  * `GET presence.getConnections`: `{current, max, source}`, `max` being the app's cap and `source`
- * `workspace` (Rocket.Chat's own count) or `estimate` (the users online the app saw).
+ * `workspace` (Rocket.Chat's own count) or `estimate` (the users online the app saw). While
+ * Rocket.Chat's rate limiter refuses a fresh read, `current` is the last exact count and the answer
+ * carries `stale: true` and `ageSeconds`, how long ago it was read.
  */
 export function presenceGetConnectionsEndpoint(app: PresenceApp): IApiEndpoint {
     return appEndpoint(app, 'presence.getConnections', {
@@ -21,7 +23,8 @@ export function presenceGetConnectionsEndpoint(app: PresenceApp): IApiEndpoint {
             }
             // a fresh count, acted on like any other (over the cap, the service turns off)
             const { count, config } = await checkPresence(app, { read, modify, http, persis: persistence }, { revalidateWhenOff: true });
-            return ok({ current: count.current, max: config.cap, source: count.source });
+            const age = count.stale ? { stale: true, ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(count.at)) / 1000)) } : {};
+            return ok({ current: count.current, max: config.cap, source: count.source, ...age });
         },
     });
 }

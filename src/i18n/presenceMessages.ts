@@ -17,6 +17,7 @@ export type PresenceMessageKey =
     | 'how_to_enable'
     | 'connections'
     | 'source_workspace'
+    | 'source_workspace_stale'
     | 'source_estimate'
     | 'state_on'
     | 'state_off_cap'
@@ -47,6 +48,8 @@ const en: Record<PresenceMessageKey, string> = {
         'To turn it back on once there are {cap} connections or fewer, run `/status enable`, call POST presence.enableBroadcast, or switch on "Presence service enabled" in the app\'s settings; "No connection cap" lifts the app\'s limit.',
     connections: 'Connections: {current} / {max} ({source})\n{bar}\nPresence service: {state}',
     source_workspace: "Rocket.Chat's own count",
+    source_workspace_stale:
+        "last exact count {count}, read {age} ago: Rocket.Chat's rate limiter refuses a fresh read; give the owner of the access token the api-bypass-rate-limit permission (admins have it)",
     source_estimate:
         "estimate: the users online that the app saw; for Rocket.Chat's exact count, fill in the workspace URL, user id and personal access token of an admin in the app's settings",
     state_on: 'on',
@@ -81,6 +84,8 @@ const ptBR: Record<PresenceMessageKey, string> = {
         'Para religá-lo quando houver {cap} conexões ou menos, execute `/status enable`, chame POST presence.enableBroadcast ou ative "Serviço de presença ativado" nas configurações do app; "Sem limite de conexões" remove o limite do app.',
     connections: 'Conexões: {current} / {max} ({source})\n{bar}\nServiço de presença: {state}',
     source_workspace: 'contagem do próprio Rocket.Chat',
+    source_workspace_stale:
+        'última contagem exata {count}, lida há {age}: o limitador de requisições do Rocket.Chat recusa uma nova leitura; dê ao dono do token de acesso a permissão api-bypass-rate-limit (administradores já a têm)',
     source_estimate:
         'estimativa: os usuários online que o app viu; para a contagem exata do Rocket.Chat, preencha a URL do workspace, o id de usuário e o token de acesso pessoal de um administrador nas configurações do app',
     state_on: 'ligado',
@@ -114,6 +119,8 @@ const de: Record<PresenceMessageKey, string> = {
         'Um ihn wieder einzuschalten, sobald es {cap} Verbindungen oder weniger sind, führen Sie `/status enable` aus, rufen Sie POST presence.enableBroadcast auf oder schalten Sie „Präsenzdienst aktiviert" in den Einstellungen der App ein; „Kein Verbindungslimit" hebt das Limit der App auf.',
     connections: 'Verbindungen: {current} / {max} ({source})\n{bar}\nPräsenzdienst: {state}',
     source_workspace: 'Zählung von Rocket.Chat selbst',
+    source_workspace_stale:
+        'letzte genaue Zählung {count}, vor {age} gelesen: die Ratenbegrenzung von Rocket.Chat verweigert eine neue Abfrage; geben Sie dem Besitzer des Zugriffstokens die Berechtigung api-bypass-rate-limit (Administratoren haben sie)',
     source_estimate:
         'Schätzung: die Benutzer online, die die App gesehen hat; für die genaue Zählung von Rocket.Chat tragen Sie die Workspace-URL, die Benutzer-ID und den persönlichen Zugangsschlüssel eines Admins in den Einstellungen der App ein',
     state_on: 'an',
@@ -148,6 +155,8 @@ const es: Record<PresenceMessageKey, string> = {
         'Para volver a activarlo cuando haya {cap} conexiones o menos, ejecuta `/status enable`, llama a POST presence.enableBroadcast o activa "Servicio de presencia activado" en los ajustes de la app; "Sin límite de conexiones" elimina el límite de la app.',
     connections: 'Conexiones: {current} / {max} ({source})\n{bar}\nServicio de presencia: {state}',
     source_workspace: 'recuento del propio Rocket.Chat',
+    source_workspace_stale:
+        'último recuento exacto {count}, leído hace {age}: el limitador de peticiones de Rocket.Chat rechaza una lectura nueva; da al dueño del token de acceso el permiso api-bypass-rate-limit (los administradores lo tienen)',
     source_estimate:
         'estimación: los usuarios en línea que vio la app; para el recuento exacto de Rocket.Chat, completa la URL del espacio de trabajo, el id de usuario y el token de acceso personal de un administrador en los ajustes de la app',
     state_on: 'activado',
@@ -164,3 +173,12 @@ const es: Record<PresenceMessageKey, string> = {
 };
 
 export const PRESENCE_MESSAGES: Catalog<PresenceMessageKey> = { en, 'pt-BR': ptBR, de, es };
+
+/** An age for `source_workspace_stale`: seconds, minutes or hours, in units every catalog's language reads ("45 s", "3 min", "2 h"). */
+export function formatAge(ms: number): string {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    if (seconds < 60) return `${seconds} s`;
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60) return `${minutes} min`;
+    return `${Math.round(minutes / 60)} h`;
+}

@@ -1,7 +1,9 @@
 /**
  * The user events the engine delivers, as Rocket.Chat really fires them (read in its source):
  * - IPostUserLoggedIn only for logins that are not a resume (a REST or DDP password login); real
- *   clients log in once and resume on every reconnect, so it is rare;
+ *   clients log in once and resume on every reconnect, so it is rare. Rocket.Chat awaits it before
+ *   the login answers, and counts the new connection only after it: the listener notes the admin
+ *   and arms a one-time job for the rest (the notice, the count read again a moment later);
  * - IPostUserStatusChanged only when the presence service changes a user's stored status, with a
  *   partial user (no connection status), never while presence broadcast is off;
  * - IPostUserLoggedOut only for an explicit logout.
@@ -11,8 +13,8 @@
  */
 import { IUser, IUserStatusContext } from '@rocket.chat/apps-engine/definition/users';
 
+import { armLoginFollowUp } from '../jobs/LoginFollowUpJob';
 import { noteAdmin } from '../services/presence/admins';
-import { sendInactiveNotice } from '../services/presence/notices';
 import { onlineTally } from '../services/presence/OnlineTally';
 import { PresenceAccess, PresenceApp, describeError } from '../services/presence/PresenceApp';
 import { hintConnectionsChanged } from '../services/presence/presenceCheck';
@@ -25,11 +27,11 @@ async function guarded(app: PresenceApp, what: string, run: () => Promise<void>)
     }
 }
 
+/** On the login's path: a record write for an admin met for the first time, and a scheduler call at most. */
 export async function onUserLoggedIn(app: PresenceApp, user: IUser, access: PresenceAccess): Promise<void> {
     await guarded(app, 'a login', async () => {
         await noteAdmin(access, user);
-        await sendInactiveNotice(app, access, user);
-        await hintConnectionsChanged(app, access);
+        await armLoginFollowUp(app, access, user);
     });
 }
 

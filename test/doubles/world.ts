@@ -62,7 +62,7 @@ export interface HttpCall {
     headers: Record<string, string>;
 }
 
-export type HttpAnswer = { statusCode: number; data?: unknown };
+export type HttpAnswer = { statusCode: number; data?: unknown; headers?: Record<string, string> };
 
 export class FakeWorld {
     public users = new Map<string, IUser>();

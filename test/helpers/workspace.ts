@@ -18,6 +18,12 @@ export interface Creds {
     authToken: string;
     username: string;
     password?: string;
+    /**
+     * The loopback address this user's REST calls come from (each user created by the helper has
+     * its own, as real users come from their own machines): Rocket.Chat's rate limiter counts each
+     * route's calls per client address. The admin's calls come from 127.0.0.1.
+     */
+    address?: string;
 }
 
 export interface WorkspaceResponse {
@@ -62,6 +68,14 @@ export interface AppEvent {
     instance: number;
 }
 
+/** One server instance as the local diagnostic shows it. */
+export interface InstanceState {
+    instance: number;
+    connections: number;
+    publishedConnections: number;
+    broadcastEnabled: boolean;
+}
+
 export interface TestWorkspace {
     url: string;
     appId: string;
@@ -71,15 +85,28 @@ export interface TestWorkspace {
     pid: number;
     dataDir: string;
     admin: Creds;
-    request(method: string, path: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
+    /** A REST call as `creds` (from their address), or anonymous; `address`: the loopback address it comes from (default: the user's, else 127.0.0.1). */
+    request(method: string, path: string, body?: unknown, creds?: Creds, address?: string): Promise<WorkspaceResponse>;
     /** Calls /api/apps/public/<appId>/<endpoint>; a GET's body goes to the query string. */
     app(method: string, endpoint: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
-    /** Creates a user (users.create as admin), then logs in by REST with the password, as a real user does once. */
+    /**
+     * Creates a user (users.create as admin), then logs in by REST with the password from the user's
+     * own address, as a real user does once. Roles: `user` and `bot` unless given: `bot` holds
+     * `api-bypass-rate-limit` (as admin and app do), so a test's calls to core routes are not rate
+     * limited, as a test against a real server gives its test users that role (or an admin's login).
+     */
     createUser(username: string, opts?: { roles?: string[]; password?: string; verified?: boolean }): Promise<Creds>;
-    /** REST password login (`POST /api/v1/login`): Rocket.Chat fires IPostUserLoggedIn for it. */
+    /** REST password login (`POST /api/v1/login`, from a new client address): Rocket.Chat fires IPostUserLoggedIn for it. */
     loginRest(username: string, password: string): Promise<Creds>;
     /** The user events the workspace handed to the app after `afterSeq` (GET /api/workspace/appEvents). */
     appEvents(afterSeq?: number): Promise<AppEvent[]>;
+    /**
+     * Every instance now (GET /api/workspace/instances): its open sessions, the connection count it
+     * last published, whether its presence service broadcasts.
+     */
+    instances(): Promise<InstanceState[]>;
+    /** Polls until every instance's presence service broadcasts (`true`) or does not (`false`): a settings watcher acts after its debounce. */
+    waitForBroadcast(enabled: boolean): Promise<void>;
     /** Runs due-or-not jobs now (POST /api/workspace/jobs.runDue) and resolves with how many ran. */
     runJobsNow(processorId?: string): Promise<number>;
     /** POST /api/v1/commands.run as `creds`. */
@@ -96,6 +123,16 @@ export interface TestWorkspace {
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The roles of a user the helper creates unless a test gives them: `bot` bypasses the REST rate limiter. */
+export const TEST_USER_ROLES = ['user', 'bot'];
+
+let addresses = 0;
+/** A loopback address of its own for each user's REST calls (127.0.1.1, 127.0.1.2, ...). */
+function nextClientAddress(): string {
+    const n = addresses++;
+    return `127.0.${1 + Math.floor(n / 250)}.${1 + (n % 250)}`;
+}
 const START_TIMEOUT_MS = 90_000;
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
@@ -202,7 +239,7 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
 }
 
-function httpRequest(base: string, method: string, urlPath: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse> {
+function httpRequest(base: string, method: string, urlPath: string, body?: unknown, creds?: Creds, address = creds?.address): Promise<WorkspaceResponse> {
     return new Promise((resolve, reject) => {
         const url = new URL(urlPath, base);
         const headers: Record<string, string> = {};
@@ -216,7 +253,7 @@ function httpRequest(base: string, method: string, urlPath: string, body?: unkno
             headers['X-User-Id'] = creds.userId;
             headers['X-Auth-Token'] = creds.authToken;
         }
-        const req = http.request(url, { method: method.toUpperCase(), headers, agent: false }, (res) => {
+        const req = http.request(url, { method: method.toUpperCase(), headers, agent: false, ...(address ? { localAddress: address } : {}) }, (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('error', reject);
@@ -363,17 +400,19 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         DATA_DIR: dataDir,
         ADMIN_USERNAME: adminUsername,
         APP_PACKAGE: zip,
-        // fast by default; Rocket.Chat's Agenda pace is 5000 (a test may ask for it)
+        // fast by default (a test may ask for Rocket.Chat's own: 5000, 30000, 500); never zero
         SCHEDULER_TICK_MS: '100',
+        CONNECTIONS_REFRESH_MS: '1000',
+        SETTINGS_DEBOUNCE_MS: '100',
         ...opts.env,
         ADMIN_PASSWORD: adminPassword,
     };
     let running = await spawnWorkspace(baseEnv);
 
-    const login = async (username: string, password: string): Promise<Creds> => {
-        const res = await httpRequest(running.url, 'POST', '/api/v1/login', { user: username, password });
+    const login = async (username: string, password: string, address?: string): Promise<Creds> => {
+        const res = await httpRequest(running.url, 'POST', '/api/v1/login', { user: username, password }, undefined, address);
         if (res.status !== 200) throw new Error(`Login as ${username} failed: ${res.status} ${res.text}`);
-        return { userId: res.body.data.userId, authToken: res.body.data.authToken, username, password };
+        return { userId: res.body.data.userId, authToken: res.body.data.authToken, username, password, ...(address ? { address } : {}) };
     };
     const expectOk = (res: WorkspaceResponse, what: string) => {
         if (res.status !== 200) throw new Error(`${what} failed: ${res.status} ${res.text}`);
@@ -386,7 +425,7 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         pid: running.pid,
         dataDir,
         admin: await login(adminUsername, adminPassword),
-        request: (method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds),
+        request: (method, urlPath, body, creds, address) => httpRequest(running.url, method, urlPath, body, creds, address ?? creds?.address),
         app(method, endpoint, body, creds) {
             let urlPath = `/api/apps/public/${running.appId}/${endpoint.replace(/^\/+/, '')}`;
             if (method.toUpperCase() === 'GET' && body && typeof body === 'object') {
@@ -408,19 +447,31 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
                     email: `${username}@example.com`,
                     name: username,
                     password,
-                    ...(userOpts.roles ? { roles: userOpts.roles } : {}),
+                    roles: userOpts.roles ?? TEST_USER_ROLES,
                     ...(userOpts.verified !== undefined ? { verified: userOpts.verified } : {}),
                 },
                 ws.admin,
             );
             expectOk(res, `Creating user ${username}`);
-            return login(username, password);
+            return login(username, password, nextClientAddress());
         },
-        loginRest: (username, password) => login(username, password),
+        loginRest: (username, password) => login(username, password, nextClientAddress()),
         async appEvents(afterSeq = 0) {
             const res = await httpRequest(running.url, 'GET', `/api/workspace/appEvents?after=${afterSeq}`, undefined, ws.admin);
             expectOk(res, 'Reading app events');
             return res.body.events as AppEvent[];
+        },
+        async instances() {
+            const res = await httpRequest(running.url, 'GET', '/api/workspace/instances', undefined, ws.admin);
+            expectOk(res, 'Reading the instances');
+            return res.body.instances as InstanceState[];
+        },
+        async waitForBroadcast(enabled) {
+            await pollUntil(
+                () => ws.instances(),
+                (list) => list.every((i) => i.broadcastEnabled === enabled),
+                { what: `every instance's presence broadcast ${enabled ? 'on' : 'off'}` },
+            );
         },
         async runJobsNow(processorId) {
             const res = await httpRequest(running.url, 'POST', '/api/workspace/jobs.runDue', processorId === undefined ? {} : { processorId }, ws.admin);

@@ -62,6 +62,12 @@ describe('the app on two instances', () => {
     it("with the access settings, Rocket.Chat's own count over both instances: 100", async () => {
         await ws.setAppSettings({ presence_workspace_user_id: ws.admin.userId, presence_workspace_access_token: ws.admin.authToken });
         try {
+            // each instance publishes its count (updateConns, throttled): the sum follows
+            await pollUntil(
+                () => fromBoth(connections),
+                (answers) => answers.every((res) => res.body.current === 100),
+                { what: "Rocket.Chat's count of 100 on both" },
+            );
             for (const res of await fromBoth(connections)) {
                 expect(res.body).toEqual({ current: 100, max: 200, source: 'workspace', success: true });
             }
@@ -204,5 +210,47 @@ describe('the app on two instances', () => {
             ]);
             expect(dms.filter((msg) => msg.startsWith('Early warning'))).toHaveLength(1);
         }
+        // the turn-off reached every instance's presence service (the troubleshooting switch)
+        await ws.waitForBroadcast(false);
     }, 180_000);
+
+    /** Back at the cap: an admin's enable turns broadcast on in every instance's presence service. */
+    const enableEverywhere = async () => {
+        await sessions.pop()!.close();
+        const enabled = await pollUntil(
+            () => ws.app('POST', 'presence.enableBroadcast', {}, ws.admin),
+            (res) => res.status === 200,
+            { what: 'the enable to be accepted at the cap', intervalMs: 500 },
+        );
+        expect(enabled.body).toMatchObject({ success: true });
+        await ws.waitForBroadcast(true);
+        expect(((await ws.request('GET', '/api/v1/settings/Presence_broadcast_disabled', undefined, ws.admin)).body as { value: unknown }).value).toBe(false);
+        // each instance's copy of the app reads the state again within a second
+        await pollUntil(
+            () => ws.app('GET', 'users.getStatus', undefined, users[1]),
+            (res) => res.body.status === 'online',
+            { what: 'the status on again' },
+        );
+    };
+
+    it('the enable reaches every instance (the troubleshooting switch, written so that no instance misses it)', async () => {
+        await enableEverywhere();
+    }, 120_000);
+
+    it("with the access settings: Rocket.Chat's own count, the turn-off and the enable (REST on one instance, then the switch for all) reach both", async () => {
+        await ws.setAppSettings({ presence_workspace_user_id: ws.admin.userId, presence_workspace_access_token: ws.admin.authToken });
+        try {
+            const extra = await ws.createUser('multi-extra2');
+            sessions.push(await ws.openSession(extra));
+            await pollUntil(
+                () => ws.app('GET', 'users.getStatus', undefined, users[1]),
+                (res) => res.body.status === 'disabled',
+                { what: 'the service to turn off at 101', timeoutMs: 60_000 },
+            );
+            await ws.waitForBroadcast(false);
+            await enableEverywhere();
+        } finally {
+            await ws.setAppSettings({ presence_workspace_user_id: '', presence_workspace_access_token: '' });
+        }
+    }, 120_000);
 });

@@ -47,7 +47,7 @@ describe('local workspace: REST surface', () => {
     });
 
     it('creates users (admin only) and shows them in users.info, looked up by exact username', async () => {
-        const user = await ws.createUser('wsuser1');
+        const user = await ws.createUser('wsuser1', { roles: ['user'] });
         const info = await ws.request('GET', `/api/v1/users.info?username=wsuser1`, undefined, ws.admin);
         expect(info.status).toBe(200);
         expect(info.body.user).toMatchObject({

@@ -29,7 +29,7 @@ describe('local workspace: user events to apps', () => {
 
     beforeAll(async () => {
         ws = await startWorkspace();
-        bob = await ws.createUser('evbob', { password: 'bob-password-1' });
+        bob = await ws.createUser('evbob', { password: 'bob-password-1', roles: ['user'] });
     });
 
     afterAll(async () => {
@@ -96,7 +96,7 @@ describe('local workspace: user events to apps', () => {
     });
 
     it('fires IPostUserStatusChanged with the partial user when the stored status changes, once per change', async () => {
-        const dave = await ws.createUser('evdave');
+        const dave = await ws.createUser('evdave', { roles: ['user'] });
         const seq = await lastSeq();
         const first = await ws.openSession(dave);
         open.push(first);
@@ -138,6 +138,8 @@ describe('local workspace: user events to apps', () => {
     it('fires no presence-service IPostUserStatusChanged while broadcast is off (troubleshooting switch), but the core message path still does', async () => {
         const fay = await ws.createUser('evfay');
         await ws.setWorkspaceSetting('Troubleshoot_Disable_Presence_Broadcast', true);
+        // the server's watcher acts after its debounce (settings.watch)
+        await ws.waitForBroadcast(false);
         try {
             const seq = await lastSeq();
             const s = await ws.openSession(fay);
@@ -159,6 +161,7 @@ describe('local workspace: user events to apps', () => {
             });
         } finally {
             await ws.setWorkspaceSetting('Troubleshoot_Disable_Presence_Broadcast', false);
+            await ws.waitForBroadcast(true);
         }
     });
 

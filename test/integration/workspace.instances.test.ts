@@ -173,16 +173,25 @@ describe('local workspace: INSTANCES=2', () => {
         expect(runs.filter((r) => Date.parse(r.at) < first + 20_000)).toHaveLength(1);
     });
 
-    it('presence.getConnections counts the sessions of both instances', async () => {
+    it('presence.getConnections counts the sessions of both instances, as each instance last published them', async () => {
         const current = async () => (await ws.request('GET', '/api/v1/presence.getConnections', undefined, ws.admin)).body.current as number;
-        const before = await current();
-        const added = [await session(), await session(), await session(), await session()];
+        const live = async () => (await ws.instances()).reduce((sum, i) => sum + i.connections, 0);
+        const before = await live();
+        // logged-in sessions: an instance publishes its count after a login, a logout or a closed socket
+        const owner = await ws.createUser('instcount');
+        const added: DdpSession[] = [];
+        for (let i = 0; i < 4; i++) {
+            const s = await ws.openSession(owner);
+            open.push(s);
+            added.push(s);
+        }
         expect(new Set(added.map(sessionInstance)).size).toBe(2);
-        expect(await current()).toBe(before + 4);
-        const perInstance = (await ws.request('GET', '/api/workspace/instances', undefined, ws.admin)).body.instances as Array<{ connections: number }>;
+        const perInstance = await ws.instances();
         expect(perInstance).toHaveLength(2);
         expect(perInstance.every((i) => i.connections >= 2)).toBe(true);
         expect(perInstance.reduce((sum, i) => sum + i.connections, 0)).toBe(before + 4);
+        // each instance publishes its count (updateConns, throttled): the sum follows
+        await pollUntil(current, (n) => n === before + 4, { what: 'both instances to publish their counts' });
         for (const s of added) await s.close();
         await pollUntil(current, (n) => n === before, { what: 'the closed sessions to be counted out' });
     });

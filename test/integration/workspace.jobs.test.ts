@@ -1,5 +1,6 @@
 /**
- * The scheduler at Rocket.Chat's pace (Agenda looks for due jobs every 5 s: SCHEDULER_TICK_MS=5000),
+ * The scheduler at Rocket.Chat's pace (Agenda scans for the jobs due before its next scan every 5 s,
+ * SCHEDULER_TICK_MS=5000, and runs each at its time),
  * and the local diagnostic that makes jobs due on demand (POST /api/workspace/jobs.runDue).
  */
 import { startWorkspace, type Creds, type TestWorkspace } from '../helpers/workspace';

@@ -24,7 +24,7 @@ describe('local workspace: DDP sessions, methods and streams', () => {
 
     beforeAll(async () => {
         ws = await startWorkspace();
-        eve = await ws.createUser('wseve');
+        eve = await ws.createUser('wseve', { roles: ['user'] });
         sam = await ws.createUser('wssam');
     });
 
@@ -44,13 +44,13 @@ describe('local workspace: DDP sessions, methods and streams', () => {
         await s.close();
     });
 
-    it('counts every open socket as a connection', async () => {
+    it('counts every open socket as a connection, as the instance publishes it (after a login, a logout, a close)', async () => {
         expect((await pollUntil(connections, (c) => c.current === 0)).current).toBe(0);
         const anon = await ws.openSession();
         const a = await ws.openSession(eve);
         const b = await ws.openSession(eve);
         open.push(a, b);
-        expect(await connections()).toEqual({ current: 3, max: 200, success: true });
+        expect(await pollUntil(connections, (c) => c.current === 3, { what: 'the count of 3 published' })).toEqual({ current: 3, max: 200, success: true });
         await anon.close();
         expect((await pollUntil(connections, (c) => c.current === 2)).current).toBe(2);
     });
@@ -110,9 +110,12 @@ describe('local workspace: DDP sessions, methods and streams', () => {
         expect(watcher.messages.filter((m) => m.collection === 'stream-user-presence' && m.id === sam.userId)).toEqual([]);
 
         await ws.setWorkspaceSetting('Troubleshoot_Disable_Presence_Broadcast', true);
+        // the server's watcher acts after its debounce (settings.watch)
+        await ws.waitForBroadcast(false);
         const before = watcher.messages.length;
         await open[open.length - 3].call('UserPresence:online');
         await ws.setWorkspaceSetting('Troubleshoot_Disable_Presence_Broadcast', false);
+        await ws.waitForBroadcast(true);
         await open[open.length - 3].call('UserPresence:away');
         await open[open.length - 3].call('UserPresence:online');
         const after = await watcher.waitFor(

@@ -81,7 +81,7 @@ export class WorkspaceUserBridge extends UserBridge {
         this.ctx.userUpdates?.record({ instance: this.ctx.instance, appId, userId: user.id, fields: { ...updates } });
         const { status, ...rest } = updates;
         if (status) {
-            await this.ctx.presence.setStatus(user.id, status, rest.statusText);
+            await this.ctx.presence.setStatus(user.id, status, rest.statusText, this.ctx.instance);
         }
         const fields: Record<string, unknown> = { ...rest };
         delete fields.id;

@@ -43,8 +43,9 @@ export function ddpMethods(ws: Workspace): Record<string, Method> {
             if (!user || !token) {
                 throw resume ? LOGGED_OUT : new MethodError(403, 'User not found');
             }
+            // validateLoginAttempt awaits the apps' IPostUserLoggedIn; then the connection is logged in and Accounts.onLogin counts it
+            if (!resume) await instanceOf(ws, session.instance).engine.postUserLoggedIn((await ws.users.findById(user._id)) ?? user);
             session.userId = user._id;
-            if (!resume) ws.events.emit('user.loggedIn', { user: (await ws.users.findById(user._id)) ?? user, instance: session.instance });
             await ws.presence.login(session.id, user);
             return { id: user._id, token, tokenExpires: { $date: Date.now() + 90 * 86_400_000 }, type: resume ? 'resume' : 'password' };
         },
@@ -71,7 +72,7 @@ export function ddpMethods(ws: Workspace): Record<string, Method> {
         async 'UserPresence:setDefaultStatus'(session, params) {
             if (!session.userId) return undefined;
             if (typeof params[0] !== 'string') throw matchFailed();
-            return ws.presence.setStatus(session.userId, params[0]);
+            return ws.presence.setStatus(session.userId, params[0], undefined, session.instance);
         },
         // app/user-status/server/methods/setUserStatus.ts (7.x): the status through the presence service, then the text
         async setUserStatus(session, params) {
@@ -82,7 +83,7 @@ export function ddpMethods(ws: Workspace): Record<string, Method> {
                 if (statusType === 'offline' && ws.settings.value('Accounts_AllowInvisibleStatusOption') !== true) {
                     throw new MethodError('error-status-not-allowed', 'Invisible status is disabled', { method: 'setUserStatus' });
                 }
-                await ws.presence.setStatus(user._id, statusType);
+                await ws.presence.setStatus(user._id, statusType, undefined, session.instance);
             }
             if (statusText || statusText === '') {
                 if (typeof statusText !== 'string') throw matchFailed();

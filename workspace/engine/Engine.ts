@@ -7,7 +7,8 @@ import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
 import { AppStatusUtils } from '@rocket.chat/apps-engine/definition/AppStatus';
 import type { HostContext } from './HostContext';
 import { WorkspaceBridges } from '../bridges/WorkspaceBridges';
-import { FileAppSourceStorage, NedbAppLogStorage, NedbAppMetadataStorage } from './storage';
+import { FileAppSourceStorage, NedbAppMetadataStorage } from './storage';
+import type { FileAppLogStorage } from './FileAppLogStorage';
 import { userToApp } from './converters';
 import { createAppManager } from './createAppManager';
 import { isRestarting, refreshStatusAfterRuntimeRestart } from './runtimeRestart';
@@ -28,18 +29,16 @@ export interface FiredAppEvent {
 /** One instance's real Apps-Engine `AppManager`, with its bridges and the shared storage, the app in its own Deno subprocess. */
 export class Engine {
     public readonly manager: AppManager;
-    /** App logs, written in the background (see NedbAppLogStorage). */
-    public readonly logStorage: NedbAppLogStorage;
-
     constructor(
         private readonly ctx: HostContext,
         dataDir: string,
         private readonly fired: SeqLog<FiredAppEvent>,
+        /** App logs on disk with their time to live, one storage for every instance (see FileAppLogStorage). */
+        public readonly logStorage: FileAppLogStorage,
     ) {
         ensureDenoOnPath();
         const tempFilePath = path.join(dataDir, 'tmp');
         fs.mkdirSync(tempFilePath, { recursive: true });
-        this.logStorage = new NedbAppLogStorage(ctx.store);
         this.manager = createAppManager({
             metadataStorage: new NedbAppMetadataStorage(ctx.store),
             logStorage: this.logStorage,
@@ -134,17 +133,31 @@ export class Engine {
         await this.logStorage.flush();
     }
 
-    private fire(int: AppInterface, data: unknown): void {
-        if (!this.manager.areAppsLoaded()) return;
+    /**
+     * IPostUserLoggedIn for a login this instance handles, awaited: Rocket.Chat awaits
+     * `Apps.triggerEvent(IPostUserLoggedIn)` inside `validateLoginAttempt`
+     * (apps/meteor/app/authentication/server/startup/index.js), so the login answers only once the
+     * apps' listeners have run, and the new connection is counted only after that. A listener's
+     * failure is logged, never the login's.
+     */
+    public async postUserLoggedIn(user: UserDoc): Promise<void> {
+        await this.fire(AppInterface.IPostUserLoggedIn, userToApp(user));
+    }
+
+    private fire(int: AppInterface, data: unknown): Promise<void> {
+        if (!this.manager.areAppsLoaded()) return Promise.resolve();
         this.fired.record({ event: int, data: JSON.parse(JSON.stringify(data ?? null)) as unknown, instance: this.ctx.instance });
-        this.listener()
+        return this.listener()
             .executeListener(int, data)
-            .catch((err: unknown) => console.error(`[workspace] ${int} listener failed: ${err instanceof Error ? err.message : String(err)}`));
+            .then(
+                () => undefined,
+                (err: unknown) => console.error(`[workspace] ${int} listener failed: ${err instanceof Error ? err.message : String(err)}`),
+            );
     }
 
     /**
-     * Rocket.Chat's events for apps: IPostUserLoggedIn for logins that are not a resume
-     * (app/authentication/server/startup), IPostUserLoggedOut from the `logoutCleanUp` method,
+     * Rocket.Chat's events for apps (IPostUserLoggedIn, awaited by the login, is `postUserLoggedIn`):
+     * IPostUserLoggedOut from the `logoutCleanUp` method,
      * IPostUserStatusChanged from the broker's `presence.status` (server/services/apps-engine/service.ts),
      * each user through the users converter (app/apps/server/bridges/listeners.ts).
      *
@@ -155,17 +168,14 @@ export class Engine {
      */
     private wireUserEvents(): void {
         const mine = (origin: Origin) => (origin.instance ?? 0) === this.ctx.instance;
-        this.ctx.events.on('user.loggedIn', (e) => {
-            if (mine(e)) this.fire(AppInterface.IPostUserLoggedIn, userToApp(e.user));
-        });
         this.ctx.events.on('user.loggedOut', (e) => {
-            if (mine(e)) this.fire(AppInterface.IPostUserLoggedOut, userToApp(e.user as unknown as UserDoc));
+            if (mine(e)) void this.fire(AppInterface.IPostUserLoggedOut, userToApp(e.user as unknown as UserDoc));
         });
-        this.ctx.events.on('presence.status', ({ user, previousStatus }) =>
-            this.fire(AppInterface.IPostUserStatusChanged, { user: userToApp(user), currentStatus: user.status, previousStatus }),
-        );
+        this.ctx.events.on('presence.status', ({ user, previousStatus }) => {
+            void this.fire(AppInterface.IPostUserStatusChanged, { user: userToApp(user), currentStatus: user.status, previousStatus });
+        });
         this.ctx.events.on('user.created', (e) => {
-            if (mine(e) && e.user.type === 'user') this.fire(AppInterface.IPostUserCreated, { user: userToApp(e.user) });
+            if (mine(e) && e.user.type === 'user') void this.fire(AppInterface.IPostUserCreated, { user: userToApp(e.user) });
         });
     }
 }

@@ -4,6 +4,7 @@ import type { Users } from '../services/Users';
 import type { Settings } from '../services/Settings';
 import type { Rooms } from '../services/Rooms';
 import type { Presence } from '../services/Presence';
+import type { Permissions } from '../services/Permissions';
 import type { Events } from '../services/Events';
 import type { Commands } from '../services/Commands';
 import type { AppEndpoints } from '../services/AppEndpoints';
@@ -21,6 +22,8 @@ export interface SharedServices {
     rooms: Rooms;
     presence: Presence;
     events: Events;
+    /** which roles hold which permission (Rocket.Chat's defaults, changed by permissions.update) */
+    permissions: Permissions;
 }
 
 /**

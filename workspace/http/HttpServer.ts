@@ -5,6 +5,7 @@ import type { RequestContext, HandlerResult } from './types';
 import { HttpError } from './types';
 import type { Users } from '../services/Users';
 import type { RoundRobin } from '../instances/RoundRobin';
+import type { RestRateLimiter } from './rateLimiter';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -81,15 +82,18 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
  * input). Each request is served by the next instance (`instances`, a load balancer's round robin),
  * named in the `X-Instance-Id` response header.
  */
-export function createHttpServer(router: Router, users: Users, instances: RoundRobin): http.Server {
+export function createHttpServer(router: Router, users: Users, instances: RoundRobin, rateLimiters: RestRateLimiter[] = []): http.Server {
     return http.createServer((req, res) => {
         const instance = instances.take();
         res.setHeader('X-Instance-Id', String(instance));
-        void handle(router, users, req, res, instance);
+        void handle(router, users, req, res, instance, rateLimiters[instance]);
     });
 }
 
-async function handle(router: Router, users: Users, req: IncomingMessage, res: ServerResponse, instance: number): Promise<void> {
+/** Core REST routes that answer without a login (the rest answer 401 before the rate limiter counts the call). */
+const ANONYMOUS_CORE_ROUTES = new Set(['POST /api/v1/login']);
+
+async function handle(router: Router, users: Users, req: IncomingMessage, res: ServerResponse, instance: number, rateLimiter?: RestRateLimiter): Promise<void> {
     try {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const method = (req.method ?? 'GET').toUpperCase();
@@ -125,6 +129,16 @@ async function handle(router: Router, users: Users, req: IncomingMessage, res: S
         const token = req.headers['x-auth-token'];
         const triedAuth = userId !== undefined || token !== undefined;
         const user = triedAuth && typeof userId === 'string' && typeof token === 'string' ? await users.resolveToken(token, userId) : null;
+        // Rocket.Chat's core routes (API.v1) count the call against the route's rate limit, after the
+        // login check and before anything else (apps/meteor/app/api/server/api.ts `enforceRateLimit`)
+        const routeKey = `${method} ${matched.route}`;
+        if (rateLimiter && matched.route.startsWith('/api/v1/') && (user || ANONYMOUS_CORE_ROUTES.has(routeKey))) {
+            const verdict = rateLimiter.check(routeKey, req.socket.remoteAddress ?? '', user);
+            if (verdict) {
+                for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
+                if (verdict.refused) throw verdict.refused;
+            }
+        }
         const ctx: RequestContext = {
             req,
             res,

@@ -2,6 +2,7 @@ import type { Handler } from './types';
 
 interface Route {
     method: string;
+    path: string;
     pattern: RegExp;
     keys: string[];
     handler: Handler;
@@ -27,7 +28,7 @@ export class Router {
                 return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
             })
             .join('/');
-        this.routes.push({ method: method.toUpperCase(), pattern: new RegExp(`^${source}/?$`), keys, handler });
+        this.routes.push({ method: method.toUpperCase(), path, pattern: new RegExp(`^${source}/?$`), keys, handler });
         return this;
     }
 
@@ -39,8 +40,8 @@ export class Router {
         return this.add('POST', path, handler);
     }
 
-    /** The route for this method and path; `methodMismatch` when the path exists for other methods only. */
-    public match(method: string, path: string): { handler: Handler; params: Record<string, string> } | { methodMismatch: true } | undefined {
+    /** The route for this method and path (`route`: its pattern); `methodMismatch` when the path exists for other methods only. */
+    public match(method: string, path: string): { handler: Handler; params: Record<string, string>; route: string } | { methodMismatch: true } | undefined {
         let pathMatched = false;
         for (const route of this.routes) {
             const m = route.pattern.exec(path);
@@ -57,7 +58,7 @@ export class Router {
                     params[k] = m[i + 1] ?? '';
                 }
             });
-            return { handler: route.handler, params };
+            return { handler: route.handler, params, route: route.path };
         }
         return pathMatched ? { methodMismatch: true } : undefined;
     }

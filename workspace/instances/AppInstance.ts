@@ -7,6 +7,7 @@ import { Scheduler } from '../scheduler/Scheduler';
 import type { JobStore } from '../scheduler/JobStore';
 import type { ClusterBus } from './ClusterBus';
 import type { Diagnostics } from './Diagnostics';
+import type { FileAppLogStorage } from '../engine/FileAppLogStorage';
 import { applySettingsFromCluster, recordSettingHooks } from './settingSync';
 
 /**
@@ -22,9 +23,13 @@ export interface InstanceOptions {
     instance: number;
     dataDir: string;
     schedulerTickMs: number;
+    /** false: the local bench diagnostic SCHEDULER_SCAN=off (only jobs.runDue runs jobs) */
+    schedulerScan?: boolean;
     jobs: JobStore;
     cluster: ClusterBus;
     diagnostics: Diagnostics;
+    /** the app logs of the cluster (one collection in Rocket.Chat) */
+    appLogs: FileAppLogStorage;
 }
 
 export function createInstance(shared: SharedServices, opts: InstanceOptions): AppInstance {
@@ -33,14 +38,14 @@ export function createInstance(shared: SharedServices, opts: InstanceOptions): A
         instance: opts.instance,
         commands: new Commands(),
         endpoints: new AppEndpoints(),
-        scheduler: new Scheduler(opts.jobs, opts.diagnostics.jobRuns, opts.instance, opts.schedulerTickMs),
+        scheduler: new Scheduler(opts.jobs, opts.diagnostics.jobRuns, opts.instance, opts.schedulerTickMs, opts.schedulerScan ?? true),
         cluster: opts.cluster,
         userUpdates: opts.diagnostics.userUpdates,
         persistenceCounts: opts.diagnostics.persistenceCounts,
         manager: () => inst.engine.manager,
     } as Omit<AppInstance, 'engine'> as AppInstance;
     registerBuiltinCommands(inst);
-    inst.engine = new Engine(inst, opts.dataDir, opts.diagnostics.appEvents);
+    inst.engine = new Engine(inst, opts.dataDir, opts.diagnostics.appEvents, opts.appLogs);
     inst.scheduler.setReadiness((appId) => inst.engine.runtimeState(appId)?.state === 'ready');
     applySettingsFromCluster(opts.cluster, inst.engine.manager);
     recordSettingHooks(inst.engine.manager, opts.instance, opts.diagnostics.settingHooks);

@@ -87,18 +87,27 @@ export class JobStore {
         return (await this.col.findAsync(query)) as unknown as JobDoc[];
     }
 
-    /** The jobs due now whose lock is free (or stale). */
-    public due(now = new Date()): Promise<JobDoc[]> {
-        return this.find({ nextRunAt: { $lte: now }, ...JobStore.unlocked(now) });
+    public async get(id: string): Promise<JobDoc | null> {
+        return (await this.col.findOneAsync({ _id: id })) as unknown as JobDoc | null;
+    }
+
+    /** The jobs due before `before` whose lock is free (or stale): what an Agenda scan may lock. */
+    public dueBefore(before: Date, now = new Date()): Promise<JobDoc[]> {
+        return this.find({ nextRunAt: { $lte: before }, ...JobStore.unlocked(now) });
     }
 
     /**
      * Takes the job's lock, as Agenda's `findOneAndUpdate` on `lockedAt` does: true for exactly one
-     * taker. `onlyIfDue` (the scheduler's tick) also requires the job to be due; the local
-     * `jobs.runDue` takes it whenever it is free.
+     * taker. `dueBefore` (a scan) also requires the job to be due before then; `nextRunAt` (a lock on
+     * the fly) requires it unchanged; the local `jobs.runDue` takes it whenever it is free.
      */
-    public async lock(job: JobDoc, onlyIfDue: boolean, now = new Date()): Promise<boolean> {
-        const query = { _id: job._id, ...JobStore.unlocked(now), ...(onlyIfDue ? { nextRunAt: { $lte: now } } : {}) };
+    public async lock(job: JobDoc, when: { dueBefore?: Date; nextRunAt?: Date }, now = new Date()): Promise<boolean> {
+        const query = {
+            _id: job._id,
+            ...JobStore.unlocked(now),
+            ...(when.dueBefore ? { nextRunAt: { $lte: when.dueBefore } } : {}),
+            ...(when.nextRunAt ? { nextRunAt: when.nextRunAt } : {}),
+        };
         const { numAffected } = await this.col.updateAsync(query, { $set: { lockedAt: now } }, {});
         return numAffected === 1;
     }

@@ -7,7 +7,9 @@ import type { Scheduler } from './Scheduler';
  * job once (its schedule unchanged). The jobs are those pending when it is called (one that a run
  * schedules meanwhile waits for the next call); all at once, or `concurrency` at a time. Each runs
  * on one instance that registered its processor, a ready one first, after taking its lock (a job
- * another instance is running is skipped). Resolves when they have finished, with how many ran.
+ * an instance is running or holds in its queue is skipped), and there in its processor's turn (one
+ * run of a processor at a time per instance, as Agenda). Resolves when they have finished, with how
+ * many ran.
  */
 export async function runDue(jobs: JobStore, schedulers: Scheduler[], processorId?: string, concurrency = Infinity): Promise<number> {
     const selected: JobDoc[] = [];
@@ -21,7 +23,7 @@ export async function runDue(jobs: JobStore, schedulers: Scheduler[], processorI
         const able = schedulers.filter((s) => s.hasProcessor(job.name));
         const scheduler = able.find((s) => s.isReady(job.appId)) ?? able[0];
         if (!scheduler) return Promise.resolve(false);
-        return scheduler.runIfLocked(job, { onlyIfDue: false, keepSchedule: true, trigger: 'runDue' });
+        return scheduler.runNow(job);
     };
     let ran = 0;
     let next = 0;

@@ -14,8 +14,6 @@ export interface Origin {
 export interface WorkspaceEvents {
     /** Rocket.Chat's broker event `presence.status`: the apps see it as IPostUserStatusChanged, clients on their streams. */
     'presence.status': { user: PresenceUser; previousStatus: string | undefined };
-    /** A login that is not a resume (app/authentication/server/startup: IPostUserLoggedIn). */
-    'user.loggedIn': { user: UserDoc } & Origin;
     /** The `logoutCleanUp` method with the object the client sent (server/methods/logoutCleanUp.ts). */
     'user.loggedOut': { user: Record<string, unknown> } & Origin;
     'user.created': { user: UserDoc } & Origin;

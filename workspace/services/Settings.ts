@@ -1,5 +1,6 @@
 import type { Store } from '../store/Store';
 import { asDoc } from '../store/Store';
+import { SettingsCache } from './SettingsCache';
 
 export type SettingType = 'boolean' | 'int' | 'string';
 
@@ -25,13 +26,26 @@ export const DEFAULT_SETTINGS: Array<Pick<SettingDoc, '_id' | 'type' | 'packageV
     { _id: 'Site_Name', type: 'string', packageValue: 'Rocket.Chat', public: true },
     { _id: 'Site_Url', type: 'string', packageValue: 'http://localhost:3000', public: true },
     { _id: 'Language', type: 'string', packageValue: 'en', public: true },
+    // apps/meteor/server/settings/rate.ts: the REST rate limiter (http/rateLimiter.ts)
+    { _id: 'API_Enable_Rate_Limiter', type: 'boolean', packageValue: true, public: false },
+    { _id: 'API_Enable_Rate_Limiter_Dev', type: 'boolean', packageValue: true, public: false },
+    { _id: 'API_Enable_Rate_Limiter_Limit_Calls_Default', type: 'int', packageValue: 10, public: false },
+    { _id: 'API_Enable_Rate_Limiter_Limit_Time_Default', type: 'int', packageValue: 60000, public: false },
+    // apps/meteor/ee/server/apps/startup.ts: how long app logs are kept ('7_days', '14_days', '30_days')
+    { _id: 'Apps_Logs_TTL', type: 'string', packageValue: '30_days', public: true },
 ];
 
 export class SettingError extends Error {}
 
+/**
+ * The workspace settings: reads see the stored value (as Rocket.Chat's models read the database);
+ * each server instance has its own cache (`SettingsCache`, Rocket.Chat's CachedSettings) that learns
+ * a change from a notification carrying the value read back from the store after the write, and
+ * runs that instance's watchers (debounced).
+ */
 export class Settings {
     private readonly cache = new Map<string, SettingDoc>();
-    private readonly watchers: Array<(setting: SettingDoc) => void> = [];
+    private caches: SettingsCache[] = [];
 
     constructor(private readonly store: Store) {}
 
@@ -50,8 +64,18 @@ export class Settings {
         }
     }
 
-    public onChange(watcher: (setting: SettingDoc) => void): void {
-        this.watchers.push(watcher);
+    /** One cache per server instance, filled with the loaded values; `debounceMs` is each watcher's debounce. */
+    public createCaches(instances: number, debounceMs: number): SettingsCache[] {
+        this.caches = Array.from({ length: instances }, (_, instance) => new SettingsCache(instance, debounceMs));
+        for (const cache of this.caches) cache.load(this.all());
+        return this.caches;
+    }
+
+    /** The settings cache of one server instance (where its `settings.watch` callbacks run). */
+    public instanceCache(instance: number): SettingsCache {
+        const cache = this.caches[instance];
+        if (!cache) throw new Error(`No settings cache for instance ${instance}`);
+        return cache;
     }
 
     public get(id: string): SettingDoc | undefined {
@@ -79,12 +103,23 @@ export class Settings {
         const updated: SettingDoc = { ...setting, value: coerced, _updatedAt: new Date() };
         await this.store.col('settings').updateAsync({ _id: id }, { $set: { value: coerced, _updatedAt: updated._updatedAt } }, {});
         this.cache.set(id, updated);
-        if (setting.value !== coerced) {
-            for (const w of this.watchers) {
-                w(updated);
-            }
-        }
+        void this.notify(id);
         return updated;
+    }
+
+    /**
+     * notifyOnSettingChangedById (apps/meteor/app/lib/server/lib/notifyListener.ts): after the write,
+     * the setting is read back from the store and broadcast to every instance's cache, which drops a
+     * value equal to the one it holds. Two writes close together may both be read back as the second.
+     */
+    private async notify(id: string): Promise<void> {
+        try {
+            const doc = (await this.store.col('settings').findOneAsync({ _id: id })) as unknown as SettingDoc | null;
+            if (!doc) return;
+            for (const cache of this.caches) cache.set(id, doc.value);
+        } catch (err) {
+            console.error(`[workspace] notifying the change of ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
     }
 }
 

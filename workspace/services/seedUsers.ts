@@ -9,7 +9,7 @@ import type { UserDoc } from './UserDoc';
  * the events of a creation. 10,000 users through users.create take minutes (a password hash each);
  * this takes well under a second. Usernames are `<prefix><n>`.
  */
-export async function seedUsers(store: Store, count: number, prefix: string): Promise<UserDoc[]> {
+export async function seedUsers(store: Store, count: number, prefix: string, roles: string[] = ['user']): Promise<UserDoc[]> {
     const now = new Date();
     const users: UserDoc[] = [];
     for (let n = 0; n < count; n++) {
@@ -19,7 +19,7 @@ export async function seedUsers(store: Store, count: number, prefix: string): Pr
             username,
             name: username,
             emails: [{ address: `${username}@example.com`, verified: true }],
-            roles: ['user'],
+            roles: [...roles],
             type: 'user',
             active: true,
             status: 'offline',

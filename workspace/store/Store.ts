@@ -8,7 +8,7 @@ export type Doc = Record<string, unknown> & { _id: string };
 /** A typed record as a store document. */
 export const asDoc = (value: object): Doc => value as unknown as Doc;
 
-export const COLLECTIONS = ['users', 'settings', 'rooms', 'messages', 'apps', 'app_logs', 'app_persistence', 'jobs', 'meta'] as const;
+export const COLLECTIONS = ['users', 'settings', 'rooms', 'messages', 'apps', 'app_persistence', 'jobs', 'meta'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export class Store {

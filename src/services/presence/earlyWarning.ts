@@ -3,9 +3,21 @@ import { decideWarning, warningLevel } from '../../core/presence/EarlyWarning';
 import { WarningRepository, WarningState } from '../../storage/presence/WarningRepository';
 import { runChange } from '../change/runChange';
 import { ConnectionCount } from './connectionCount';
+import { MessageRef } from '../../core/change/Change';
+import { formatAge } from '../../i18n/presenceMessages';
 import { PresenceAccess, PresenceApp, storeOf } from './PresenceApp';
 import { PresenceConfig } from './presenceConfig';
 import { envOf } from './presenceSwitch';
+
+/** Where the count comes from, as the warning says it: Rocket.Chat's own (or its last, when the rate limiter refused a fresh read), or the estimate. */
+function countSourceMessage(count: ConnectionCount, now = Date.now()): MessageRef {
+    if (count.source === 'estimate') {
+        return { catalog: 'presence', key: 'source_estimate' };
+    }
+    return count.stale
+        ? { catalog: 'presence', key: 'source_workspace_stale', params: { count: count.current, age: formatAge(now - Date.parse(count.at)) } }
+        : { catalog: 'presence', key: 'source_workspace' };
+}
 
 const INITIAL_WARNING: WarningState = { armed: true, seq: 0, at: new Date(0).toISOString() };
 
@@ -46,7 +58,7 @@ export async function checkEarlyWarning(app: PresenceApp, access: PresenceAccess
                     percent: Math.round((count.current * 100) / Math.max(1, config.cap)),
                     level: config.warningPercent,
                     levelCount: warningLevel(config.cap, config.warningPercent),
-                    source: { catalog: 'presence' as const, key: count.source === 'workspace' ? 'source_workspace' : 'source_estimate' },
+                    source: countSourceMessage(count),
                 },
             };
             return { steps: [put({ armed: false, seq: state.seq + 1, at })], followUps: [{ t: 'messageAdmins', message }], answer: true };

@@ -11,6 +11,7 @@ import { UI_MESSAGES } from '../../i18n/uiMessages';
 import { RecordStore } from '../../storage/records';
 import { readHistory } from '../presence/history';
 import { checkPresence } from '../presence/presenceCheck';
+import { countSourceText } from '../presence/connectionCount';
 import { readPresenceState } from '../presence/presenceSwitch';
 import { isServerBroadcastDisabled } from '../presence/serverPresence';
 
@@ -51,7 +52,7 @@ export async function presenceReport(
     const summary = t('connections', {
         current: count.current,
         max: config.unlimited ? '∞' : config.cap,
-        source: t(count.source === 'workspace' ? 'source_workspace' : 'source_estimate'),
+        source: countSourceText(count, language, now.getTime()),
         bar: renderConnectionBar(count.current, config.cap, config.unlimited),
         state: t(stateKey),
     });

@@ -16,6 +16,7 @@ type Switch = typeof import('../../../src/services/presence/presenceSwitch');
 type Notices = typeof import('../../../src/services/presence/notices');
 type Hooks = typeof import('../../../src/listeners/PresenceSettingsListener');
 type Admins = typeof import('../../../src/services/presence/admins');
+type LoginJob = typeof import('../../../src/jobs/LoginFollowUpJob');
 
 interface Instance {
     listeners: Listeners;
@@ -24,6 +25,7 @@ interface Instance {
     notices: Notices;
     hooks: Hooks;
     admins: Admins;
+    loginJob: LoginJob;
 }
 
 function instance(): Instance {
@@ -36,9 +38,18 @@ function instance(): Instance {
             notices: jest.requireActual('../../../src/services/presence/notices'),
             hooks: jest.requireActual('../../../src/listeners/PresenceSettingsListener'),
             admins: jest.requireActual('../../../src/services/presence/admins'),
+            loginJob: jest.requireActual('../../../src/jobs/LoginFollowUpJob'),
         };
     });
     return loaded as Instance;
+}
+
+/** A password login: the listener (on the login's path), then the follow-up jobs it armed, run as the scheduler would. */
+async function logIn(i: Instance, world: FakeWorld, user: IUser): Promise<void> {
+    await i.listeners.onUserLoggedIn(world.app() as never, user, world.access());
+    const armed = world.scheduled.filter((job) => job.id === 'presence-login-follow-up');
+    world.scheduled = world.scheduled.filter((job) => !armed.includes(job));
+    for (const job of armed) await i.loginJob.runLoginFollowUp(world.app() as never, world.access(), job.data ?? {});
 }
 
 const t = PRESENCE_MESSAGES.en;
@@ -187,11 +198,18 @@ describe("the cap with Rocket.Chat's own count (access settings filled in)", () 
         return { world, boss };
     }
 
-    it('reads presence.getConnections at the server URL (Site_Url when the setting is empty) on a hint, and acts on it', async () => {
+    it('reads presence.getConnections at the server URL (Site_Url when the setting is empty) after a login, off its path, and acts on it', async () => {
         let current = 150;
         const { world, boss } = exactWorld(() => current);
         const a = instance();
+        // the login's listener only arms the follow-up (Rocket.Chat awaits it before the login answers)
         await a.listeners.onUserLoggedIn(world.app() as never, boss, world.access());
+        expect(world.httpCalls).toEqual([]);
+        expect(world.scheduled).toEqual([expect.objectContaining({ id: 'presence-login-follow-up', data: { check: true } })]);
+        const when = world.scheduled[0].when as Date;
+        expect(when.getTime()).toBeGreaterThan(Date.now());
+        const armed = world.scheduled.splice(0);
+        await a.loginJob.runLoginFollowUp(world.app() as never, world.access(), armed[0].data ?? {});
         expect(world.httpCalls).toEqual([
             { method: 'GET', url: 'http://chat.example/api/v1/presence.getConnections', headers: { 'X-User-Id': 'boss', 'X-Auth-Token': 'secret-token' } },
         ]);
@@ -436,7 +454,12 @@ describe('who is told, and once', () => {
         expect(await a.notices.takeInactiveNotice(world.env(), user)).toBe(CAP_NOTICE);
         expect(await a.notices.takeInactiveNotice(world.env(), user)).toBeUndefined();
         await a.listeners.onUserLoggedIn(world.app() as never, user, world.access());
-        await a.listeners.onUserLoggedIn(world.app() as never, user, world.access());
+        // the direct message is the follow-up job's, never the login's
+        expect(dmsTo(world, 'alice')).toEqual([]);
+        expect(world.scheduled).toEqual([expect.objectContaining({ id: 'presence-login-follow-up', data: expect.objectContaining({ userId: 'u1' }) })]);
+        world.scheduled = [];
+        await logIn(a, world, user);
+        await logIn(a, world, user);
         expect(dmsTo(world, 'alice')).toEqual([CAP_NOTICE]);
     });
 

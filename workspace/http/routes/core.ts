@@ -1,5 +1,5 @@
 import type { Router } from '../Router';
-import type { Workspace } from '../../Workspace';
+import { instanceOf, type Workspace } from '../../Workspace';
 import { bodyObject, requireAdmin, requireUser } from '../guards';
 import { failure, forbidden, ok } from '../respond';
 import { HttpError } from '../types';
@@ -40,7 +40,8 @@ export function coreRoutes(router: Router, ws: Workspace): void {
         }
         const fresh = (await ws.users.findById(result.user._id)) ?? result.user;
         if (!resumed) {
-            ws.events.emit('user.loggedIn', { user: fresh, instance: ctx.instance });
+            // validateLoginAttempt awaits the apps' IPostUserLoggedIn before the login answers
+            await instanceOf(ws, ctx.instance).engine.postUserLoggedIn(fresh);
         }
         return { status: 200, body: { status: 'success', data: { userId: fresh._id, authToken: result.token, me: userInfo(fresh, ws) } } };
     });

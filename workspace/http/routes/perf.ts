@@ -45,13 +45,8 @@ export function perfRoutes(router: Router, ws: Workspace): void {
                 runtimes[inst.instance === 0 ? app.getID() : `${app.getID()}@${inst.instance}`] = { ...state, rss: rssOf(state?.pid) };
             }
         }
-        const logStats = ws.instances.map((inst) => inst.engine.logStorage.stats());
-        const appLogs = logStats.reduce((sum, s) => ({
-            pending: sum.pending + s.pending,
-            stored: Math.max(sum.stored, s.stored),
-            dropped: sum.dropped + s.dropped,
-            written: sum.written + s.written,
-        }));
+        // one storage for every instance
+        const appLogs = ws.instances[0].engine.logStorage.stats();
         // each app's persistence bridge calls over every instance, and the records it stores now
         const persistence: Record<string, PersistenceCount & { stored: number }> = {};
         const counted = ws.diagnostics.persistenceCounts.snapshot();
@@ -85,7 +80,9 @@ export function perfRoutes(router: Router, ws: Workspace): void {
         if (!Number.isInteger(count) || count < 1 || count > 200_000) throw failure('count must be an integer from 1 to 200000');
         const prefix = optionalString(body.prefix, 'prefix') ?? `seed${Date.now().toString(36)}-`;
         const concurrency = Math.max(1, Math.min(64, Number(body.concurrency ?? 8) || 8));
-        const users = await seedUsers(ws.store, count, prefix);
+        // `roles` (default ['user']): e.g. ['user', 'bot'] for users whose core REST calls bypass the rate limiter
+        const roles = Array.isArray(body.roles) && body.roles.every((r) => typeof r === 'string' && r) ? (body.roles as string[]) : ['user'];
+        const users = await seedUsers(ws.store, count, prefix, roles);
         // a login first issues the token, then tells the apps
         let tokens: Array<{ userId: string; username: string; authToken: string }> | undefined;
         if (body.tokens === true) {

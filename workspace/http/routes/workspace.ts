@@ -31,13 +31,16 @@ export function workspaceRoutes(router: Router, ws: Workspace): void {
         return ok({ runtime });
     });
 
-    // Every instance: its open realtime sessions and its app runtimes.
+    // Every instance: its open realtime sessions, the count it last published (updateConns), whether its presence service broadcasts, its app runtimes.
     router.get('/api/workspace/instances', async (ctx) => {
         requireAdmin(ctx);
         const connections = ws.presence.connectionsPerInstance();
+        const published = ws.presence.publishedPerInstance();
         const instances = ws.instances.map((inst) => ({
             instance: inst.instance,
             connections: connections.get(inst.instance) ?? 0,
+            publishedConnections: published.get(inst.instance) ?? 0,
+            broadcastEnabled: ws.presence.isBroadcastEnabled(inst.instance),
             runtimes: ws.appId ? { [ws.appId]: inst.engine.runtimeState(ws.appId) ?? null } : {},
         }));
         return ok({ instances });
