@@ -132,6 +132,14 @@ process.on('unhandledRejection', (reason) => {
     console.error(`[workspace] unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
 });
 
+// As Rocket.Chat's server (apps/meteor/app/error-handler/server/lib/RocketChat.ErrorHandler.ts counts
+// an uncaught exception and carries on): the engine writes to an app's Deno subprocess without an
+// error listener on its stdin, so a write after the subprocess died is an unhandled `write EPIPE`;
+// the engine's LivenessManager restarts the subprocess, the workspace must not die of it.
+process.on('uncaughtException', (error) => {
+    console.error(`[workspace] uncaught exception: ${error.message}`);
+});
+
 main().catch((err: unknown) => {
     console.error(`[workspace] failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     process.exit(1);

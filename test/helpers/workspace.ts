@@ -72,6 +72,8 @@ export interface TestWorkspace {
     dataDir: string;
     admin: Creds;
     request(method: string, path: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
+    /** A request with a body sent as given (a string) under `contentType`. */
+    requestAs(contentType: string, method: string, path: string, body: string, creds?: Creds): Promise<WorkspaceResponse>;
     /** Calls /api/apps/public/<appId>/<endpoint>; a GET's body goes to the query string. */
     app(method: string, endpoint: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
     /** Creates a user (users.create as admin), then logs in by REST with the password, as a real user does once. */
@@ -202,14 +204,21 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
 }
 
-function httpRequest(base: string, method: string, urlPath: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse> {
+function httpRequest(
+    base: string,
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    creds?: Creds,
+    contentType = 'application/json',
+): Promise<WorkspaceResponse> {
     return new Promise((resolve, reject) => {
         const url = new URL(urlPath, base);
         const headers: Record<string, string> = {};
         let payload: string | undefined;
         if (body !== undefined) {
             payload = typeof body === 'string' ? body : JSON.stringify(body);
-            headers['Content-Type'] = 'application/json';
+            headers['Content-Type'] = contentType;
             headers['Content-Length'] = String(Buffer.byteLength(payload));
         }
         if (creds) {
@@ -387,6 +396,7 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         dataDir,
         admin: await login(adminUsername, adminPassword),
         request: (method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds),
+        requestAs: (contentType, method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds, contentType),
         app(method, endpoint, body, creds) {
             let urlPath = `/api/apps/public/${running.appId}/${endpoint.replace(/^\/+/, '')}`;
             if (method.toUpperCase() === 'GET' && body && typeof body === 'object') {
