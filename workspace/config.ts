@@ -15,6 +15,8 @@ export interface WorkspaceConfig {
     schedulerTickMs: number;
     /** `INSTANCES`: server instances over the one store, each with its own app runtime (default 1). */
     instances: number;
+    /** `ROOT_URL`: the public address, Site_Url's value on the first start (as Rocket.Chat's ROOT_URL). */
+    rootUrl?: string;
     version: string;
 }
 
@@ -37,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): WorkspaceConfi
         license: env.LICENSE === 'enterprise' ? 'enterprise' : undefined,
         schedulerTickMs: positiveInt(env.SCHEDULER_TICK_MS, 5000),
         instances: positiveInt(env.INSTANCES, 1),
+        rootUrl: env.ROOT_URL || undefined,
         version: WORKSPACE_VERSION,
     };
 }

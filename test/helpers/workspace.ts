@@ -84,8 +84,13 @@ export interface TestWorkspace {
     appEvents(afterSeq?: number): Promise<AppEvent[]>;
     /** Runs due-or-not jobs now (POST /api/workspace/jobs.runDue) and resolves with how many ran. */
     runJobsNow(processorId?: string): Promise<number>;
-    /** POST /api/v1/commands.run as `creds`. */
-    command(creds: Creds, command: string, params: string): Promise<WorkspaceResponse>;
+    /**
+     * POST /api/v1/commands.run as `creds`, in `roomId` (Rocket.Chat requires one), by default the
+     * caller's direct-message room with the app's bot (as a client typing in that DM).
+     */
+    command(creds: Creds, command: string, params: string, roomId?: string): Promise<WorkspaceResponse>;
+    /** The caller's direct-message room with the app's bot user (`<nameSlug>.bot`), created when missing. */
+    botRoomId(creds: Creds): Promise<string>;
     /** A realtime session; with `creds` it logs in with their token (`resume`: no IPostUserLoggedIn, as on a real client). */
     openSession(creds?: Creds): Promise<DdpSession>;
     setAppSettings(settings: Record<string, unknown>): Promise<void>;
@@ -388,6 +393,10 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         if (res.status !== 200) throw new Error(`${what} failed: ${res.status} ${res.text}`);
     };
 
+    // the app's bot user and each caller's DM room with it, for commands.run
+    let botUsername: string | undefined;
+    const botRooms = new Map<string, string>();
+
     const ws: TestWorkspace = {
         url: running.url,
         appId: running.appId,
@@ -437,7 +446,25 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
             expectOk(res, 'Running jobs');
             return res.body.ran as number;
         },
-        command: (creds, command, params) => httpRequest(running.url, 'POST', '/api/v1/commands.run', { command, params }, creds),
+        async command(creds, command, params, roomId) {
+            const rid = roomId ?? (await ws.botRoomId(creds));
+            return httpRequest(running.url, 'POST', '/api/v1/commands.run', { command, params, roomId: rid }, creds);
+        },
+        async botRoomId(creds) {
+            const known = botRooms.get(creds.userId);
+            if (known) return known;
+            if (!botUsername) {
+                const apps = await httpRequest(running.url, 'GET', '/api/apps', undefined, ws.admin);
+                expectOk(apps, 'Listing the apps');
+                const app = (apps.body.apps as Array<{ id: string; nameSlug: string }>).find((a) => a.id === running.appId);
+                if (!app) throw new Error('The app is not in GET /api/apps');
+                botUsername = `${app.nameSlug}.bot`;
+            }
+            const dm = await httpRequest(running.url, 'POST', '/api/v1/im.create', { username: botUsername }, creds);
+            expectOk(dm, `Opening ${creds.username}'s direct messages with ${botUsername}`);
+            botRooms.set(creds.userId, dm.body.room._id as string);
+            return dm.body.room._id as string;
+        },
         openSession: (creds) => connectDdp(running.url, creds),
         async setAppSettings(settings) {
             const res = await httpRequest(
