@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const users = new Users(store, events);
     await users.load();
     const settings = new Settings(store);
-    await settings.load(`http://localhost:${config.port}`);
+    const createdSettings = await settings.load(config.rootUrl ?? `http://127.0.0.1:${config.port}`);
     const rooms = new Rooms(store);
     await rooms.ensureGeneral();
     const presence = new Presence(users, events, settings, config.license === 'enterprise');
@@ -93,7 +93,9 @@ async function main(): Promise<void> {
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}`;
-    await settings.set('Site_Url', url).catch(() => undefined);
+    // First start without ROOT_URL: the address it listens on (PORT=0 picks one); later starts keep
+    // whatever Site_Url holds, an admin's value included.
+    if (createdSettings.includes('Site_Url') && !config.rootUrl) await settings.set('Site_Url', url).catch(() => undefined);
     if (generated) {
         log(`first start: admin "${config.adminUsername}" created with password ${generated} (kept in ${path.join(config.dataDir, 'admin-password')})`);
     }
