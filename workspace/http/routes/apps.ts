@@ -47,8 +47,10 @@ export function appRoutes(router: Router, ws: Workspace): void {
         return { status: 200, body: buttons };
     });
 
+    // ee/server/apps/communication/rest.ts: `:id/settings` needs `manage-apps` (the admin role here),
+    // for reading too: the settings include the app's access token.
     router.get('/api/apps/:id/settings', async (ctx) => {
-        requireUser(ctx);
+        requireAdmin(ctx);
         const app = engineOf(ctx).app(ctx.params.id);
         if (!app) throw notFound(`No App found by the id of: ${ctx.params.id}`);
         const settings = { ...app.getStorageItem().settings };
