@@ -30,6 +30,9 @@ import { ensureAdmin } from './admin';
 import type { Workspace } from './Workspace';
 
 const log = (line: string) => process.stdout.write(`[workspace] ${line}\n`);
+/** The Apps-Engine this process runs (the project's, or APPS_ENGINE_DIR's in the compatibility run). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ENGINE_VERSION = (require('@rocket.chat/apps-engine/package.json') as { version: string }).version;
 
 /** The newest dist/user-status_*.zip, when APP_PACKAGE is not given. */
 function defaultPackage(): string | undefined {
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
     }
     log(`ready at ${url}`);
     process.stdout.write(
-        `WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, extraAppIds, admin: config.adminUsername, pid: process.pid, instances: instances.length })}\n`,
+        `WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, extraAppIds, admin: config.adminUsername, pid: process.pid, instances: instances.length, engineVersion: ENGINE_VERSION })}\n`,
     );
 
     let stopping = false;

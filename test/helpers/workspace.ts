@@ -69,6 +69,8 @@ export interface TestWorkspace {
     extraAppIds: string[];
     /** the workspace's process id */
     pid: number;
+    /** the version of the Apps-Engine the workspace runs */
+    engineVersion: string;
     dataDir: string;
     admin: Creds;
     request(method: string, path: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
@@ -124,6 +126,7 @@ interface Running {
     appId: string;
     extraAppIds: string[];
     pid: number;
+    engineVersion: string;
     output: string[];
 }
 
@@ -172,13 +175,23 @@ function spawnWorkspace(env: Record<string, string>): Promise<Running> {
                         appId: string | null;
                         extraAppIds?: string[];
                         pid: number;
+                        engineVersion: string;
                     };
                     if (!ready.appId) {
                         child.kill('SIGKILL');
                         reject(new Error('The workspace started without an app'));
                         return;
                     }
-                    resolve({ child, url: ready.url, port: ready.port, appId: ready.appId, extraAppIds: ready.extraAppIds ?? [], pid: ready.pid, output });
+                    resolve({
+                        child,
+                        url: ready.url,
+                        port: ready.port,
+                        appId: ready.appId,
+                        extraAppIds: ready.extraAppIds ?? [],
+                        pid: ready.pid,
+                        engineVersion: ready.engineVersion,
+                        output,
+                    });
                 }
             }
         });
@@ -402,6 +415,7 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         appId: running.appId,
         extraAppIds: running.extraAppIds,
         pid: running.pid,
+        engineVersion: running.engineVersion,
         dataDir,
         admin: await login(adminUsername, adminPassword),
         request: (method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds),
@@ -502,6 +516,7 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
             ws.appId = running.appId;
             ws.extraAppIds = running.extraAppIds;
             ws.pid = running.pid;
+            ws.engineVersion = running.engineVersion;
         },
         async stop() {
             await stopChild(running.child);
