@@ -76,6 +76,11 @@ export interface TestWorkspace {
     request(method: string, path: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
     /** A request with a body sent as given (a string) under `contentType`. */
     requestAs(contentType: string, method: string, path: string, body: string, creds?: Creds): Promise<WorkspaceResponse>;
+    /**
+     * A JSON request that declares `declaredBytes` of body in its Content-Length and sends the first
+     * 16 KB only, answered as soon as the workspace refuses it by the declared length (then dropped).
+     */
+    requestDeclaring(method: string, path: string, declaredBytes: number, creds?: Creds): Promise<WorkspaceResponse>;
     /** Calls /api/apps/public/<appId>/<endpoint>; a GET's body goes to the query string. */
     app(method: string, endpoint: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
     /** Creates a user (users.create as admin), then logs in by REST with the password, as a real user does once. */
@@ -268,6 +273,36 @@ function httpRequest(
     });
 }
 
+function declaringRequest(base: string, method: string, urlPath: string, declaredBytes: number, creds?: Creds): Promise<WorkspaceResponse> {
+    return new Promise((resolve, reject) => {
+        const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Content-Length': String(declaredBytes) };
+        if (creds) {
+            headers['X-User-Id'] = creds.userId;
+            headers['X-Auth-Token'] = creds.authToken;
+        }
+        const req = http.request(new URL(urlPath, base), { method: method.toUpperCase(), headers, agent: false }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+                const text = Buffer.concat(chunks).toString('utf8');
+                const resHeaders: Record<string, string> = {};
+                for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) resHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+                let body: unknown = text;
+                try {
+                    body = JSON.parse(text);
+                } catch {
+                    // not JSON
+                }
+                req.destroy();
+                resolve({ status: res.statusCode ?? 0, body, text, headers: resHeaders });
+            });
+        });
+        // the workspace may close the connection before the (partial) body is written: only the answer matters
+        req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
+        req.write('{"padding":"' + 'x'.repeat(16 * 1024));
+    });
+}
+
 /** A real DDP client over `ws`. */
 async function connectDdp(baseUrl: string, creds?: Creds): Promise<DdpSession> {
     const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/websocket`);
@@ -420,6 +455,7 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         admin: await login(adminUsername, adminPassword),
         request: (method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds),
         requestAs: (contentType, method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds, contentType),
+        requestDeclaring: (method, urlPath, declaredBytes, creds) => declaringRequest(running.url, method, urlPath, declaredBytes, creds),
         app(method, endpoint, body, creds) {
             let urlPath = `/api/apps/public/${running.appId}/${endpoint.replace(/^\/+/, '')}`;
             if (method.toUpperCase() === 'GET' && body && typeof body === 'object') {

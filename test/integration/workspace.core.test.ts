@@ -191,7 +191,7 @@ describe('local workspace: REST surface', () => {
         expect(wrongMethod.body.success).toBe(false);
 
         // express.json's limit in Rocket.Chat: 50 MB
-        const big = await ws.request('POST', '/api/v1/users.create', { username: 'x'.repeat(50 * 1024 * 1024 + 10) }, ws.admin);
+        const big = await ws.requestDeclaring('POST', '/api/v1/users.create', 50 * 1024 * 1024 + 1, ws.admin);
         expect(big.status).toBe(413);
         expect(big.body).toMatchObject({ success: false });
 

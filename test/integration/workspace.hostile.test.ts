@@ -89,7 +89,7 @@ describe('local workspace: hostile input to app endpoints', () => {
         const ok = await ws.request('POST', appPath('users.setStatus'), justUnder, user);
         expect(ok.status).toBe(200);
 
-        const over = await ws.request('POST', appPath('users.setStatus'), JSON.stringify({ padding: 'x'.repeat(50 * 1024 * 1024) }), user);
+        const over = await ws.requestDeclaring('POST', appPath('users.setStatus'), 50 * 1024 * 1024 + 1, user);
         expect(over.status).toBe(413);
         await alive();
     });
