@@ -201,7 +201,8 @@ async function phase(ws: TestWorkspace, size: number, prefix: string): Promise<P
         creds,
     });
     const command = (params: string) => (creds: Creds) => ({
-        call: { method: 'POST' as const, path: '/api/v1/commands.run', body: () => ({ command: 'status', params }) },
+        // commands.run requires a room: #general, which every user may use (its id is GENERAL)
+        call: { method: 'POST' as const, path: '/api/v1/commands.run', body: () => ({ command: 'status', params, roomId: 'GENERAL' }) },
         creds,
     });
     const byAdmin = (creds: Creds) => ({

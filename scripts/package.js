@@ -4,7 +4,9 @@
 // zips every other file of the folder it runs in, so running it at the repo root would
 // pack the local workspace, tests and scripts too.
 // `node scripts/package.js deploy <rc-apps deploy flags>` (npm run deploy -- ...) runs
-// `rc-apps deploy` from the same staging folder, which packages and uploads in one step.
+// `rc-apps deploy` from the same staging folder, which packages and uploads in one step;
+// `node scripts/package.js submit <rc-apps submit flags>` (npm run submit -- ...) runs `rc-apps submit`
+// (the Marketplace) from it the same way.
 // `node scripts/package.js --app <dir> --out <dir>` packages another app folder the same way
 // (the bench's fixture app, bench/fixture) into another folder; the defaults are the root and dist/.
 'use strict';
@@ -12,14 +14,13 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
-// The lowest Apps-Engine version whose APIs the app uses; rc-apps writes this range into
-// the package's app.json as requiredApiVersion (Rocket.Chat 7.x ships 1.48+).
-const REQUIRED_ENGINE_RANGE = '^1.48.0';
+const { REQUIRED_ENGINE_RANGE } = require('./engineRange');
 const APP_FILES = ['app.json', 'icon.png', 'i18n', 'src'];
 
 const root = path.resolve(__dirname, '..');
-const deploying = process.argv[2] === 'deploy';
-const args = deploying ? [] : process.argv.slice(2);
+// `deploy` (a workspace) or `submit` (the Marketplace): rc-apps packages and sends from the staging folder
+const sending = ['deploy', 'submit'].includes(process.argv[2]) ? process.argv[2] : undefined;
+const args = sending ? [] : process.argv.slice(2);
 const option = (name) => {
     const i = args.indexOf(name);
     if (i < 0) return undefined;
@@ -54,9 +55,9 @@ fs.writeFileSync(
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
 
 const rcApps = path.join(root, 'node_modules', '.bin', 'rc-apps');
-if (deploying) {
+if (sending) {
     try {
-        execFileSync(rcApps, ['deploy', ...process.argv.slice(3)], { cwd: stage, stdio: 'inherit' });
+        execFileSync(rcApps, [sending, ...process.argv.slice(3)], { cwd: stage, stdio: 'inherit' });
     } catch (err) {
         process.exitCode = err.status || 1; // rc-apps has already said what went wrong
     } finally {

@@ -23,3 +23,19 @@ process.setSourceMapsEnabled(true);
 // esbuild's sync API runs in a worker thread (about 8 MB): the workspace's imports are all static, so
 // once the main module has been evaluated it is not needed any more (a later require starts it again).
 setTimeout(() => esbuild.stop(), 0).unref();
+
+// `APPS_ENGINE_DIR=<folder>`: the Apps-Engine is taken from `<folder>/node_modules` instead of the
+// project's (the compatibility run installs other engine versions there, scripts/compat-engine.js);
+// the engine's own dependencies then resolve from its folder too.
+if (process.env.APPS_ENGINE_DIR) {
+    const Module = require('module');
+    const path = require('path');
+    const engineHome = path.resolve(process.env.APPS_ENGINE_DIR);
+    const resolve = Module._resolveFilename;
+    Module._resolveFilename = function (request, parent, isMain, options) {
+        if (request === '@rocket.chat/apps-engine' || request.startsWith('@rocket.chat/apps-engine/')) {
+            return resolve.call(this, request, parent, isMain, { ...options, paths: [engineHome] });
+        }
+        return resolve.call(this, request, parent, isMain, options);
+    };
+}

@@ -9,7 +9,10 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
-const engineDir = path.join(root, 'node_modules', '@rocket.chat', 'apps-engine');
+// APPS_ENGINE_DIR=<folder>: the engine installed in <folder>/node_modules (the compatibility run's
+// other engine versions, scripts/compat-engine.js); the project's own engine otherwise.
+const engineHome = process.env.APPS_ENGINE_DIR ? path.resolve(process.env.APPS_ENGINE_DIR) : root;
+const engineDir = path.join(engineHome, 'node_modules', '@rocket.chat', 'apps-engine');
 const runtimeDir = path.join(engineDir, 'deno-runtime');
 const shimDir = path.join(runtimeDir, 'offline-std');
 const denoBin = path.join(root, 'node_modules', '.bin', 'deno');

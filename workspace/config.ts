@@ -33,6 +33,8 @@ export interface WorkspaceConfig {
     settingsDebounceMs: number;
     appLogsTtlMs?: number;
     appLogsSweepMs: number;
+    /** `ROOT_URL`: the public address, Site_Url's value on the first start (as Rocket.Chat's ROOT_URL). */
+    rootUrl?: string;
     version: string;
 }
 
@@ -60,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): WorkspaceConfi
         settingsDebounceMs: shorterOnly(env.SETTINGS_DEBOUNCE_MS, SETTINGS_DEBOUNCE_MS),
         appLogsTtlMs: env.APP_LOGS_TTL_MS ? shorterOnly(env.APP_LOGS_TTL_MS, APP_LOGS_TTL_MAX_MS) : undefined,
         appLogsSweepMs: shorterOnly(env.APP_LOGS_SWEEP_MS, APP_LOGS_SWEEP_MS),
+        rootUrl: env.ROOT_URL || undefined,
         version: WORKSPACE_VERSION,
     };
 }

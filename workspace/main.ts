@@ -34,6 +34,9 @@ import { ensureAdmin } from './admin';
 import type { Workspace } from './Workspace';
 
 const log = (line: string) => process.stdout.write(`[workspace] ${line}\n`);
+/** The Apps-Engine this process runs (the project's, or APPS_ENGINE_DIR's in the compatibility run). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ENGINE_VERSION = (require('@rocket.chat/apps-engine/package.json') as { version: string }).version;
 
 /** The newest dist/user-status_*.zip, when APP_PACKAGE is not given. */
 function defaultPackage(): string | undefined {
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
     const users = new Users(store, events);
     await users.load();
     const settings = new Settings(store);
-    await settings.load(`http://localhost:${config.port}`);
+    const createdSettings = await settings.load(config.rootUrl ?? `http://127.0.0.1:${config.port}`);
     settings.createCaches(config.instances, config.settingsDebounceMs);
     const rooms = new Rooms(store);
     await rooms.ensureGeneral();
@@ -119,13 +122,15 @@ async function main(): Promise<void> {
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}`;
-    await settings.set('Site_Url', url).catch(() => undefined);
+    // First start without ROOT_URL: the address it listens on (PORT=0 picks one); later starts keep
+    // whatever Site_Url holds, an admin's value included.
+    if (createdSettings.includes('Site_Url') && !config.rootUrl) await settings.set('Site_Url', url).catch(() => undefined);
     if (generated) {
         log(`first start: admin "${config.adminUsername}" created with password ${generated} (kept in ${path.join(config.dataDir, 'admin-password')})`);
     }
     log(`ready at ${url}`);
     process.stdout.write(
-        `WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, extraAppIds, admin: config.adminUsername, pid: process.pid, instances: instances.length })}\n`,
+        `WORKSPACE_READY ${JSON.stringify({ url, port, appId: ws.appId ?? null, extraAppIds, admin: config.adminUsername, pid: process.pid, instances: instances.length, engineVersion: ENGINE_VERSION })}\n`,
     );
 
     let stopping = false;
@@ -157,6 +162,14 @@ async function main(): Promise<void> {
 
 process.on('unhandledRejection', (reason) => {
     console.error(`[workspace] unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+});
+
+// As Rocket.Chat's server (apps/meteor/app/error-handler/server/lib/RocketChat.ErrorHandler.ts counts
+// an uncaught exception and carries on): the engine writes to an app's Deno subprocess without an
+// error listener on its stdin, so a write after the subprocess died is an unhandled `write EPIPE`;
+// the engine's LivenessManager restarts the subprocess, the workspace must not die of it.
+process.on('uncaughtException', (error) => {
+    console.error(`[workspace] uncaught exception: ${error.message}`);
 });
 
 main().catch((err: unknown) => {

@@ -83,10 +83,19 @@ export interface TestWorkspace {
     extraAppIds: string[];
     /** the workspace's process id */
     pid: number;
+    /** the version of the Apps-Engine the workspace runs */
+    engineVersion: string;
     dataDir: string;
     admin: Creds;
     /** A REST call as `creds` (from their address), or anonymous; `address`: the loopback address it comes from (default: the user's, else 127.0.0.1). */
     request(method: string, path: string, body?: unknown, creds?: Creds, address?: string): Promise<WorkspaceResponse>;
+    /** A request with a body sent as given (a string) under `contentType`. */
+    requestAs(contentType: string, method: string, path: string, body: string, creds?: Creds): Promise<WorkspaceResponse>;
+    /**
+     * A JSON request that declares `declaredBytes` of body in its Content-Length and sends the first
+     * 16 KB only, answered as soon as the workspace refuses it by the declared length (then dropped).
+     */
+    requestDeclaring(method: string, path: string, declaredBytes: number, creds?: Creds): Promise<WorkspaceResponse>;
     /** Calls /api/apps/public/<appId>/<endpoint>; a GET's body goes to the query string. */
     app(method: string, endpoint: string, body?: unknown, creds?: Creds): Promise<WorkspaceResponse>;
     /**
@@ -109,8 +118,13 @@ export interface TestWorkspace {
     waitForBroadcast(enabled: boolean): Promise<void>;
     /** Runs due-or-not jobs now (POST /api/workspace/jobs.runDue) and resolves with how many ran. */
     runJobsNow(processorId?: string): Promise<number>;
-    /** POST /api/v1/commands.run as `creds`. */
-    command(creds: Creds, command: string, params: string): Promise<WorkspaceResponse>;
+    /**
+     * POST /api/v1/commands.run as `creds`, in `roomId` (Rocket.Chat requires one), by default the
+     * caller's direct-message room with the app's bot (as a client typing in that DM).
+     */
+    command(creds: Creds, command: string, params: string, roomId?: string): Promise<WorkspaceResponse>;
+    /** The caller's direct-message room with the app's bot user (`<nameSlug>.bot`), created when missing. */
+    botRoomId(creds: Creds): Promise<string>;
     /** A realtime session; with `creds` it logs in with their token (`resume`: no IPostUserLoggedIn, as on a real client). */
     openSession(creds?: Creds): Promise<DdpSession>;
     setAppSettings(settings: Record<string, unknown>): Promise<void>;
@@ -154,6 +168,7 @@ interface Running {
     appId: string;
     extraAppIds: string[];
     pid: number;
+    engineVersion: string;
     output: string[];
 }
 
@@ -202,13 +217,23 @@ function spawnWorkspace(env: Record<string, string>): Promise<Running> {
                         appId: string | null;
                         extraAppIds?: string[];
                         pid: number;
+                        engineVersion: string;
                     };
                     if (!ready.appId) {
                         child.kill('SIGKILL');
                         reject(new Error('The workspace started without an app'));
                         return;
                     }
-                    resolve({ child, url: ready.url, port: ready.port, appId: ready.appId, extraAppIds: ready.extraAppIds ?? [], pid: ready.pid, output });
+                    resolve({
+                        child,
+                        url: ready.url,
+                        port: ready.port,
+                        appId: ready.appId,
+                        extraAppIds: ready.extraAppIds ?? [],
+                        pid: ready.pid,
+                        engineVersion: ready.engineVersion,
+                        output,
+                    });
                 }
             }
         });
@@ -239,14 +264,22 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
 }
 
-function httpRequest(base: string, method: string, urlPath: string, body?: unknown, creds?: Creds, address = creds?.address): Promise<WorkspaceResponse> {
+function httpRequest(
+    base: string,
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    creds?: Creds,
+    address = creds?.address,
+    contentType = 'application/json',
+): Promise<WorkspaceResponse> {
     return new Promise((resolve, reject) => {
         const url = new URL(urlPath, base);
         const headers: Record<string, string> = {};
         let payload: string | undefined;
         if (body !== undefined) {
             payload = typeof body === 'string' ? body : JSON.stringify(body);
-            headers['Content-Type'] = 'application/json';
+            headers['Content-Type'] = contentType;
             headers['Content-Length'] = String(Buffer.byteLength(payload));
         }
         if (creds) {
@@ -275,6 +308,36 @@ function httpRequest(base: string, method: string, urlPath: string, body?: unkno
         req.on('error', reject);
         if (payload !== undefined) req.write(payload);
         req.end();
+    });
+}
+
+function declaringRequest(base: string, method: string, urlPath: string, declaredBytes: number, creds?: Creds): Promise<WorkspaceResponse> {
+    return new Promise((resolve, reject) => {
+        const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Content-Length': String(declaredBytes) };
+        if (creds) {
+            headers['X-User-Id'] = creds.userId;
+            headers['X-Auth-Token'] = creds.authToken;
+        }
+        const req = http.request(new URL(urlPath, base), { method: method.toUpperCase(), headers, agent: false }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+                const text = Buffer.concat(chunks).toString('utf8');
+                const resHeaders: Record<string, string> = {};
+                for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) resHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+                let body: unknown = text;
+                try {
+                    body = JSON.parse(text);
+                } catch {
+                    // not JSON
+                }
+                req.destroy();
+                resolve({ status: res.statusCode ?? 0, body, text, headers: resHeaders });
+            });
+        });
+        // the workspace may close the connection before the (partial) body is written: only the answer matters
+        req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
+        req.write('{"padding":"' + 'x'.repeat(16 * 1024));
     });
 }
 
@@ -418,14 +481,21 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
         if (res.status !== 200) throw new Error(`${what} failed: ${res.status} ${res.text}`);
     };
 
+    // the app's bot user and each caller's DM room with it, for commands.run
+    let botUsername: string | undefined;
+    const botRooms = new Map<string, string>();
+
     const ws: TestWorkspace = {
         url: running.url,
         appId: running.appId,
         extraAppIds: running.extraAppIds,
         pid: running.pid,
+        engineVersion: running.engineVersion,
         dataDir,
         admin: await login(adminUsername, adminPassword),
         request: (method, urlPath, body, creds, address) => httpRequest(running.url, method, urlPath, body, creds, address ?? creds?.address),
+        requestAs: (contentType, method, urlPath, body, creds) => httpRequest(running.url, method, urlPath, body, creds, creds?.address, contentType),
+        requestDeclaring: (method, urlPath, declaredBytes, creds) => declaringRequest(running.url, method, urlPath, declaredBytes, creds),
         app(method, endpoint, body, creds) {
             let urlPath = `/api/apps/public/${running.appId}/${endpoint.replace(/^\/+/, '')}`;
             if (method.toUpperCase() === 'GET' && body && typeof body === 'object') {
@@ -478,7 +548,25 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
             expectOk(res, 'Running jobs');
             return res.body.ran as number;
         },
-        command: (creds, command, params) => httpRequest(running.url, 'POST', '/api/v1/commands.run', { command, params }, creds),
+        async command(creds, command, params, roomId) {
+            const rid = roomId ?? (await ws.botRoomId(creds));
+            return httpRequest(running.url, 'POST', '/api/v1/commands.run', { command, params, roomId: rid }, creds);
+        },
+        async botRoomId(creds) {
+            const known = botRooms.get(creds.userId);
+            if (known) return known;
+            if (!botUsername) {
+                const apps = await httpRequest(running.url, 'GET', '/api/apps', undefined, ws.admin);
+                expectOk(apps, 'Listing the apps');
+                const app = (apps.body.apps as Array<{ id: string; nameSlug: string }>).find((a) => a.id === running.appId);
+                if (!app) throw new Error('The app is not in GET /api/apps');
+                botUsername = `${app.nameSlug}.bot`;
+            }
+            const dm = await httpRequest(running.url, 'POST', '/api/v1/im.create', { username: botUsername }, creds);
+            expectOk(dm, `Opening ${creds.username}'s direct messages with ${botUsername}`);
+            botRooms.set(creds.userId, dm.body.room._id as string);
+            return dm.body.room._id as string;
+        },
         openSession: (creds) => connectDdp(running.url, creds),
         async setAppSettings(settings) {
             const res = await httpRequest(
@@ -516,6 +604,7 @@ export async function startWorkspace(opts: { dataDir?: string; env?: Record<stri
             ws.appId = running.appId;
             ws.extraAppIds = running.extraAppIds;
             ws.pid = running.pid;
+            ws.engineVersion = running.engineVersion;
         },
         async stop() {
             await stopChild(running.child);

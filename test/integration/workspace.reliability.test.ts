@@ -21,6 +21,8 @@ describe('local workspace: restarts and runtime recovery', () => {
         await ws.setWorkspaceSetting('Accounts_Default_User_Preferences_idleTimeLimit', 42);
         await ws.setAppSettings({ roles_edit_other_user_status: 'admin,wskeeper' });
         expect((await ws.command(user, 'status', 'Kept across restarts')).status).toBe(200);
+        // an admin's public address (behind a proxy, with TLS) is not rewritten to the loopback one
+        await ws.setWorkspaceSetting('Site_Url', 'https://chat.example.com');
         const dataDir = ws.dataDir;
 
         await ws.restart();
@@ -30,6 +32,7 @@ describe('local workspace: restarts and runtime recovery', () => {
         expect(me.status).toBe(200);
         expect(me.body).toMatchObject({ username: 'wskeep', statusText: 'Kept across restarts', status: 'offline' });
         expect((await ws.request('GET', '/api/v1/settings/Accounts_Default_User_Preferences_idleTimeLimit', undefined, ws.admin)).body.value).toBe(42);
+        expect((await ws.request('GET', '/api/v1/settings/Site_Url', undefined, ws.admin)).body.value).toBe('https://chat.example.com');
         const after = (await ws.request('GET', `/api/apps/${ws.appId}/settings`, undefined, ws.admin)).body.settings;
         expect(after.roles_edit_other_user_status.value).toBe('admin,wskeeper');
         const apps = await ws.request('GET', '/api/apps', undefined, ws.admin);

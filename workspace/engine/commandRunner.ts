@@ -3,17 +3,19 @@ import type { SharedServices } from './HostContext';
 import type { AppInstance } from '../instances/AppInstance';
 import type { UserDoc } from '../services/Users';
 import type { RoomDoc } from '../services/Rooms';
-import { GENERAL_ROOM_ID } from '../services/Rooms';
 import { Commands } from '../services/Commands';
 import { roomToApp, userToApp } from './converters';
 import { parseParameters } from './parseParameters';
 
 export class CommandError extends Error {}
 
+/** The caller cannot access the room (Rocket.Chat's `canAccessRoomIdAsync` is false). */
+export class RoomAccessError extends CommandError {}
+
 export interface CommandRun {
     command: string;
     params: string;
-    roomId?: string;
+    roomId: string;
     threadId?: string;
     triggerId?: string;
 }
@@ -29,7 +31,7 @@ export async function runCommand(ws: SharedServices, instance: AppInstance, call
     if (!entry || !entry.enabled) {
         throw new CommandError('The command provided does not exist (or is disabled).');
     }
-    const room = await roomFor(ws, caller, run.roomId, entry.appId);
+    const room = await accessibleRoom(ws, caller, run.roomId);
     if (entry.builtin) {
         await entry.builtin({ caller, params: run.params, roomId: room._id, threadId: run.threadId, triggerId: run.triggerId });
         return;
@@ -41,18 +43,12 @@ export async function runCommand(ws: SharedServices, instance: AppInstance, call
     await instance.engine.manager.getCommandManager().executeCommand(name, context);
 }
 
-async function roomFor(ws: SharedServices, caller: UserDoc, roomId: string | undefined, appId: string | undefined): Promise<RoomDoc> {
-    if (roomId) {
-        const room = await ws.rooms.findById(roomId);
-        if (!room) throw new CommandError('Invalid room [error-invalid-room]');
-        if (room.t !== 'c' && !room.uids.includes(caller._id)) throw new CommandError('Invalid room [error-invalid-room]');
-        return room;
-    }
-    const bot = appId ? await ws.users.findByAppId(appId) : null;
-    if (bot) {
-        return ws.rooms.getOrCreateDirect([caller, bot], caller);
-    }
-    const general = await ws.rooms.findById(GENERAL_ROOM_ID);
-    if (!general) throw new CommandError('Invalid room [error-invalid-room]');
-    return general;
+/**
+ * The room, when the caller can access it (authorization/server/functions/canAccessRoom.ts): a
+ * public channel for anyone, any other room for its members; an unknown room for nobody.
+ */
+export async function accessibleRoom(ws: SharedServices, caller: UserDoc, roomId: string): Promise<RoomDoc> {
+    const room = await ws.rooms.findById(roomId);
+    if (!room || (room.t !== 'c' && !room.uids.includes(caller._id))) throw new RoomAccessError('Invalid room [error-invalid-room]');
+    return room;
 }

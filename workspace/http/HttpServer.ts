@@ -6,8 +6,10 @@ import { HttpError } from './types';
 import type { Users } from '../services/Users';
 import type { RoundRobin } from '../instances/RoundRobin';
 import type { RestRateLimiter } from './rateLimiter';
+import { coreQuery, urlencodedBody } from './expressParsers';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** express.json / express.urlencoded `limit: '50mb'` (apps/meteor/app/api/server/api.ts). */
+export const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
@@ -43,7 +45,7 @@ function parseBody(raw: Buffer, contentType: string): unknown {
     if (!raw.length) return undefined;
     const text = raw.toString('utf8');
     if (contentType.includes('application/x-www-form-urlencoded')) {
-        return Object.fromEntries(new URLSearchParams(text));
+        return urlencodedBody(text);
     }
     if (contentType.includes('json') || !contentType) {
         try {
@@ -144,7 +146,8 @@ async function handle(router: Router, users: Users, req: IncomingMessage, res: S
             res,
             method,
             path,
-            query: Object.fromEntries(url.searchParams),
+            query: coreQuery(url.searchParams),
+            rawQuery: url.search.slice(1),
             params: matched.params,
             body,
             rawBody,

@@ -7,6 +7,8 @@ export interface RequestContext {
     method: string;
     path: string;
     query: Record<string, string>;
+    /** The query string as sent (without `?`), for parsers that read it as Rocket.Chat's do. */
+    rawQuery: string;
     params: Record<string, string>;
     /** Parsed body (JSON or form); undefined when none was sent. */
     body: unknown;

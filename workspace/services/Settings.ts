@@ -49,19 +49,26 @@ export class Settings {
 
     constructor(private readonly store: Store) {}
 
-    public async load(siteUrl: string): Promise<void> {
+    /**
+     * Creates the settings missing from the store, `Site_Url` with `siteUrl`; a stored value is kept,
+     * as Rocket.Chat's settings registry keeps it (`Site_Url` defaults to ROOT_URL on the first start
+     * only). Answers the ids created now.
+     */
+    public async load(siteUrl: string): Promise<string[]> {
         const col = this.store.col('settings');
+        const created: string[] = [];
         for (const def of DEFAULT_SETTINGS) {
             const existing = (await col.findOneAsync({ _id: def._id })) as unknown as SettingDoc | null;
             if (!existing) {
                 const doc: SettingDoc = { ...def, value: def._id === 'Site_Url' ? siteUrl : def.packageValue, i18nLabel: def._id, _updatedAt: new Date() };
                 await col.insertAsync(asDoc(doc));
+                created.push(def._id);
             }
         }
-        await col.updateAsync({ _id: 'Site_Url' }, { $set: { value: siteUrl } }, {});
         for (const doc of (await col.findAsync({})) as unknown as SettingDoc[]) {
             this.cache.set(doc._id, doc);
         }
+        return created;
     }
 
     /** One cache per server instance, filled with the loaded values; `debounceMs` is each watcher's debounce. */

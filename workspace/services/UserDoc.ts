@@ -21,7 +21,7 @@ export interface UserDoc {
     customFields?: Record<string, unknown>;
     /** Rocket.Chat keeps the language twice: here and in settings.preferences.language (saveUserPreferences). */
     language?: string;
-    settings?: { preferences?: Record<string, unknown> };
+    settings?: { preferences?: Record<string, unknown>; calendar?: Record<string, unknown> };
     services?: { password?: { hash: string }; resume?: { loginTokens: Array<{ hashedToken: string; when: Date }> } };
 }
 

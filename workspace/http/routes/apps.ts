@@ -9,6 +9,7 @@ import type { IApiRequest } from '@rocket.chat/apps-engine/definition/api';
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { userToApp, roomToApp } from '../../engine/converters';
 import { randomId } from '../../store/ids';
+import { expressQuery } from '../expressParsers';
 
 type ListenerRunner = { executeListener(int: AppInterface, data: unknown): Promise<unknown> };
 
@@ -46,8 +47,10 @@ export function appRoutes(router: Router, ws: Workspace): void {
         return { status: 200, body: buttons };
     });
 
+    // ee/server/apps/communication/rest.ts: `:id/settings` needs `manage-apps` (the admin role here),
+    // for reading too: the settings include the app's access token.
     router.get('/api/apps/:id/settings', async (ctx) => {
-        requireUser(ctx);
+        requireAdmin(ctx);
         const app = engineOf(ctx).app(ctx.params.id);
         if (!app) throw notFound(`No App found by the id of: ${ctx.params.id}`);
         const settings = { ...app.getStorageItem().settings };
@@ -114,7 +117,7 @@ async function appEndpoint(ws: Workspace, ctx: RequestContext): Promise<HandlerR
     const request: IApiRequest = {
         method: ctx.method.toLowerCase() as IApiRequest['method'],
         headers,
-        query: ctx.query,
+        query: expressQuery(ctx.rawQuery),
         params: match.params,
         content: ctx.body ?? {},
         privateHash: undefined,
@@ -123,12 +126,25 @@ async function appEndpoint(ws: Workspace, ctx: RequestContext): Promise<HandlerR
     let response;
     try {
         response = await instance.engine.manager.getApiManager().executeApi(appId, match.api.endpoint.path, request);
-    } catch (err) {
-        return { status: 500, body: err instanceof Error ? err.message : 'The app endpoint failed' };
+    } catch (reason) {
+        return engineFailure(reason);
     }
     const resHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(response.headers ?? {})) resHeaders[k] = String(v);
     return { status: response.status, body: response.content ?? '', headers: resHeaders };
+}
+
+/**
+ * What Rocket.Chat's apps API bridge answers when the engine rejects a call
+ * (apps/meteor/app/apps/server/bridges/api.ts: `res.status(500).send(reason.message)`, express's
+ * text/html for a string). The engine rejects with its runtime's JSON-RPC error for a method the
+ * endpoint does not implement (`<path>'s <method> not exists`), with jsonrpc-lite's `Parse error` or
+ * msgpack's `Too deep objects in depth 101` for a request it cannot encode, and with its timeout.
+ */
+function engineFailure(reason: unknown): HandlerResult {
+    const message =
+        reason && typeof reason === 'object' && typeof (reason as { message?: unknown }).message === 'string' ? (reason as { message: string }).message : '';
+    return { status: 500, body: message, headers: { 'Content-Type': 'text/html; charset=utf-8' } };
 }
 
 /** Rocket.Chat's UiKit interaction endpoint: the client's payload becomes the engine's incoming interaction. */

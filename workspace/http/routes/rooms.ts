@@ -2,7 +2,9 @@ import type { Router } from '../Router';
 import { instanceOf, type Workspace } from '../../Workspace';
 import { bodyObject, optionalString, requireUser } from '../guards';
 import { failure, ok } from '../respond';
-import { CommandError, runCommand } from '../../engine/commandRunner';
+import { HttpError } from '../types';
+import { accessibleRoom, runCommand } from '../../engine/commandRunner';
+import { Commands } from '../../services/Commands';
 import type { RoomDoc } from '../../services/Rooms';
 
 function roomView(room: RoomDoc): Record<string, unknown> {
@@ -11,22 +13,34 @@ function roomView(room: RoomDoc): Record<string, unknown> {
 
 /** commands.run / commands.list, im.create / im.messages (also under dm.*). */
 export function roomRoutes(router: Router, ws: Workspace): void {
+    // apps/meteor/app/api/server/v1/commands.ts (`commands.run`, before its move to the typed API):
+    // the body's fields checked in this order, then the command, then the room, then the thread.
     router.post('/api/v1/commands.run', async (ctx) => {
         const user = requireUser(ctx);
         const body = bodyObject(ctx);
-        const command = optionalString(body.command, 'command');
-        if (!command) throw failure('You must provide a command to run.');
-        const params = optionalString(body.params, 'params') ?? '';
+        if (typeof body.command !== 'string') throw failure('You must provide a command to run.');
+        if (body.params && typeof body.params !== 'string') throw failure('The parameters for the command must be a single string.');
+        if (typeof body.roomId !== 'string') throw failure("The room's id where to execute this command must be provided and be a string.");
+        if (body.tmid && typeof body.tmid !== 'string') throw failure('The tmid parameter when provided must be a string.');
+        const instance = instanceOf(ws, ctx.instance);
+        if (!instance.commands.get(Commands.normalize(body.command))?.enabled) throw failure('The command provided does not exist (or is disabled).');
+        const room = await accessibleRoom(ws, user, body.roomId).catch(() => null);
+        // API.v1.forbidden() without a message: `unauthorized` before 8.0 (the version this workspace reports)
+        if (!room) throw new HttpError(403, { success: false, error: 'unauthorized' });
+        const tmid = typeof body.tmid === 'string' ? body.tmid : undefined;
+        if (tmid) {
+            const thread = await ws.rooms.findMessage(tmid);
+            if (!thread || thread.rid !== room._id) throw failure('Invalid thread.');
+        }
         try {
-            await runCommand(ws, instanceOf(ws, ctx.instance), user, {
-                command,
-                params,
-                roomId: optionalString(body.roomId, 'roomId'),
-                threadId: optionalString(body.tmid, 'tmid'),
-                triggerId: optionalString(body.triggerId, 'triggerId'),
+            await runCommand(ws, instance, user, {
+                command: body.command,
+                params: typeof body.params === 'string' ? body.params : '',
+                roomId: room._id,
+                threadId: tmid,
+                triggerId: typeof body.triggerId === 'string' ? body.triggerId : undefined,
             });
         } catch (err) {
-            if (err instanceof CommandError) throw failure(err.message);
             throw failure(err instanceof Error ? err.message : String(err));
         }
         return ok();

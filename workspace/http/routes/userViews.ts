@@ -6,7 +6,8 @@ const DEFAULT_PREFERENCE_PREFIX = 'Accounts_Default_User_Preferences_';
 /**
  * `me` and the login's `data.me` (apps/meteor/app/api/server/helpers/getUserInfo.ts over the default
  * user fields): `email` only when verified, `settings.preferences` = the workspace defaults overlaid
- * with the user's own, the password only as `exists`.
+ * with the user's own, `settings.calendar` and `avatarUrl` (required by core-typings' IMeApiUser), the
+ * password only as `exists`.
  */
 export function userInfo(user: UserDoc, ws: Pick<Workspace, 'settings'>): Record<string, unknown> {
     const defaults: Record<string, unknown> = {};
@@ -30,7 +31,14 @@ export function userInfo(user: UserDoc, ws: Pick<Workspace, 'settings'>): Record
         ...(user.customFields ? { customFields: user.customFields } : {}),
         _updatedAt: user._updatedAt,
         email: verified?.address,
-        settings: { profile: {}, preferences: { ...defaults, ...(user.settings?.preferences ?? {}) } },
+        settings: {
+            profile: {},
+            preferences: { ...defaults, ...(user.settings?.preferences ?? {}) },
+            // IMeApiUser (core-typings) requires it; no calendar integration here
+            calendar: user.settings?.calendar ?? {},
+        },
+        // getURL(`/avatar/${username}`, {cdn: false, full: true}): Site_Url and the path
+        avatarUrl: `${String(ws.settings.value('Site_Url') ?? '').replace(/\/+$/, '')}/avatar/${user.username}`,
         isOAuthUser: false,
         services: { password: { exists: Boolean(user.services?.password?.hash) } },
     };
@@ -52,6 +60,8 @@ export function userFullData(user: UserDoc, canViewAllInfo: boolean): Record<str
         type: user.type,
         active: user.active,
         statusText: user.statusText,
+        // core-typings' IUser schema requires it
+        _updatedAt: user._updatedAt,
         ...(canViewAllInfo
             ? {
                   emails: user.emails,
