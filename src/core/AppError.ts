@@ -11,7 +11,9 @@ export type AppError =
     /** a named rule broken: 400 `{errorType: code, error: '<reason> [<code>]'}` */
     | { kind: 'rule'; code: string; reason: string }
     /** a body of the wrong shape or a plain-text failure: 400 `{error: text}` */
-    | { kind: 'invalid'; text: string };
+    | { kind: 'invalid'; text: string }
+    /** parameters a route's schema refuses: 400 `{errorType: 'error-invalid-params', error: text}` (Rocket.Chat's router) */
+    | { kind: 'params'; text: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -22,6 +24,7 @@ export const unauthenticated = (): AppError => ({ kind: 'unauthenticated' });
 export const forbidden = (): AppError => ({ kind: 'forbidden' });
 export const ruleError = (code: string, reason: string): AppError => ({ kind: 'rule', code, reason });
 export const invalid = (text: string): AppError => ({ kind: 'invalid', text });
+export const invalidParams = (text: string): AppError => ({ kind: 'params', text });
 
 /** Rocket.Chat's Meteor.Error text: "<reason> [<code>]", or "[<code>]" when there is no reason. */
 export function errorText(error: AppError): string {
@@ -33,6 +36,7 @@ export function errorText(error: AppError): string {
         case 'rule':
             return error.reason ? `${error.reason} [${error.code}]` : `[${error.code}]`;
         case 'invalid':
+        case 'params':
             return error.text;
     }
 }

@@ -27,5 +27,7 @@ export function failure(error: AppError, extra: Record<string, unknown> = {}): I
             return respond(HttpStatusCode.BAD_REQUEST, { errorType: error.code, error: errorText(error) });
         case 'invalid':
             return respond(HttpStatusCode.BAD_REQUEST, { error: errorText(error) });
+        case 'params':
+            return respond(HttpStatusCode.BAD_REQUEST, { errorType: 'error-invalid-params', error: errorText(error) });
     }
 }

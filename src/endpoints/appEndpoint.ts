@@ -1,4 +1,4 @@
-import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { HttpStatusCode, IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApiEndpoint, IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
@@ -86,5 +86,26 @@ export function appEndpoint(app: PresenceApp, path: string, handlers: Partial<Re
             return answer.ok ? success({ ...answer.value, ...extra }) : failure(answer.error, extra);
         };
     }
+    for (const method of OTHER_METHODS) {
+        endpoint[method] ??= async () => notServed(method);
+    }
     return endpoint;
+}
+
+const OTHER_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/**
+ * A method the endpoint does not serve, answered as Rocket.Chat's REST router answers one of its
+ * routes (packages/http-router/src/Router.ts, on Hono): `404 Not Found` as text (HEAD: no body),
+ * OPTIONS `200 OK`; on a real server the engine would otherwise answer a 500 for it.
+ */
+function notServed(method: (typeof OTHER_METHODS)[number]): IApiResponse {
+    if (method === 'options') {
+        return { status: HttpStatusCode.OK, headers: { 'Content-Type': 'text/plain; charset=UTF-8' }, content: 'OK' };
+    }
+    return {
+        status: HttpStatusCode.NOT_FOUND,
+        headers: { 'Content-Type': 'text/plain; charset=UTF-8' },
+        ...(method === 'head' ? {} : { content: '404 Not Found' }),
+    };
 }

@@ -1,7 +1,8 @@
 import { IApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
 
-import { fail, forbidden, ok, ruleError } from '../core/AppError';
-import { pageAudit } from '../core/audit/AuditEntry';
+import { fail, forbidden, invalidParams, ok } from '../core/AppError';
+import { newestFirst } from '../core/audit/AuditEntry';
+import { pageOf, readPaging } from '../core/paging';
 import { languageOf } from '../i18n/translate';
 import { readHistory } from '../services/presence/history';
 import { withAuditText } from '../services/reports/auditText';
@@ -25,16 +26,6 @@ export function presenceHistoryEndpoint(app: PresenceApp): IApiEndpoint {
     });
 }
 
-const invalidParams = (text: string) => ruleError('invalid-params', text);
-
-function pagingParam(value: unknown, name: string): number | undefined | Error {
-    if (value === undefined || value === '') {
-        return undefined;
-    }
-    const n = Number(value);
-    return Number.isInteger(n) && n >= 0 ? n : new Error(`The "${name}" param must be a whole number`);
-}
-
 /**
  * `GET status.audit` (admins): the audit trail, newest first, paged as Rocket.Chat pages
  * (`count`, `offset`), optionally of one user (`userId`: entries they did or that changed them):
@@ -51,27 +42,16 @@ export function statusAuditEndpoint(app: PresenceApp): IApiEndpoint {
             if (unknown.length) {
                 return fail(invalidParams('must NOT have additional properties'));
             }
-            const count = pagingParam(query.count, 'count');
-            const offset = pagingParam(query.offset, 'offset');
-            for (const value of [count, offset]) {
-                if (value instanceof Error) {
-                    return fail(invalidParams(value.message));
-                }
-            }
             if (query.userId !== undefined && (typeof query.userId !== 'string' || query.userId.trim() === '')) {
                 return fail(invalidParams('The "userId" param must be a user id'));
             }
-            const paging = await readPagingSettings(read);
-            const wanted = (count as number | undefined) ?? paging.defaultCount;
-            const limit = wanted === 0 && paging.allowInfiniteCount ? 0 : Math.min(wanted || paging.defaultCount, paging.upperCountLimit);
+            const paging = readPaging(query, await readPagingSettings(read));
+            if (!paging.ok) {
+                return paging;
+            }
             const all = await new AuditRepository(new RecordStore(read.getPersistenceReader())).list(query.userId as string | undefined);
-            const entries = pageAudit(all, (offset as number | undefined) ?? 0, limit);
-            return ok({
-                entries: withAuditText(entries, languageOf(user)),
-                count: entries.length,
-                offset: (offset as number | undefined) ?? 0,
-                total: all.length,
-            });
+            const entries = pageOf(newestFirst(all), paging.value);
+            return ok({ entries: withAuditText(entries, languageOf(user)), count: entries.length, offset: paging.value.offset, total: all.length });
         },
     });
 }

@@ -1,6 +1,6 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
-import { DEFAULT_PAGING, PagingSettings } from '../core/customStatus/listQuery';
+import { DEFAULT_PAGING, PagingSettings } from '../core/paging';
 import { parseBoolean, parseWholeNumber, serverSettingValue } from '../settings/readSettings';
 
 /** The workspace's paging settings (`API_Default_Count`, `API_Upper_Count_Limit`, `API_Allow_Infinite_Count`), Rocket.Chat's defaults when unreadable. */

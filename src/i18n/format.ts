@@ -27,6 +27,7 @@ export function errorLine(t: Translator<StatusMessageKey>, error: AppError, para
             }
             return STATUS_ERROR_KEYS.includes(error.code) ? t(error.code as StatusMessageKey, params) : t('error_failed');
         case 'invalid':
+        case 'params':
             return t('error_failed');
     }
 }

@@ -29,8 +29,7 @@ export interface AuditEntry {
 /** Audit entries are kept this long, then pruned by a job. */
 export const AUDIT_DAYS = 90;
 
-/** Newest first, then paged. */
-export function pageAudit(entries: ReadonlyArray<AuditEntry>, offset: number, count: number): AuditEntry[] {
-    const sorted = [...entries].sort((a, b) => (a.ts < b.ts ? 1 : a.ts > b.ts ? -1 : a._id < b._id ? 1 : -1));
-    return count > 0 ? sorted.slice(offset, offset + count) : sorted.slice(offset);
+/** Newest first. */
+export function newestFirst(entries: ReadonlyArray<AuditEntry>): AuditEntry[] {
+    return [...entries].sort((a, b) => (a.ts < b.ts ? 1 : a.ts > b.ts ? -1 : a._id < b._id ? 1 : -1));
 }

@@ -1,20 +1,12 @@
-import { Result, fail, ok, ruleError } from '../AppError';
+import { Result, fail, invalidParams, ok, ruleError } from '../AppError';
+import { DEFAULT_PAGING, pageOf, PagingSettings, readPaging } from '../paging';
 import { CustomUserStatus } from './CustomUserStatus';
-
-/** Workspace settings that bound paging, as Rocket.Chat's `getPaginationItems` reads them. */
-export interface PagingSettings {
-    defaultCount: number;
-    upperCountLimit: number;
-    allowInfiniteCount: boolean;
-}
-
-export const DEFAULT_PAGING: PagingSettings = { defaultCount: 50, upperCountLimit: 100, allowInfiniteCount: true };
 
 export type SortSpec = Array<[keyof CustomUserStatus, 1 | -1]>;
 
 export interface ListQuery {
     offset: number;
-    /** 0 = no limit */
+    /** 0: no limit; below 0: at most that many (MongoDB's negative limit) */
     count: number;
     sort: SortSpec;
     name?: string;
@@ -33,43 +25,23 @@ export interface ListPage {
 const ALLOWED_PARAMS = new Set(['count', 'offset', 'sort', 'name', '_id', 'query']);
 const FIELDS: ReadonlyArray<keyof CustomUserStatus> = ['_id', 'name', 'statusType', '_updatedAt'];
 
-const invalidParams = (message: string) => ruleError('invalid-params', message);
-
-function asNumber(value: unknown): number | undefined {
-    if (value === undefined || value === null) {
-        return undefined;
-    }
-    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-    return n;
-}
-
 const firstString = (value: unknown): string | undefined => (Array.isArray(value) ? firstString(value[0]) : typeof value === 'string' ? value : undefined);
 
 /**
  * `custom-user-status.list`'s query, as Rocket.Chat reads it: the schema (only count, offset,
  * sort, name, _id, query; numbers where numbers go), then `getPaginationItems` and `parseJsonQuery`.
  */
-export function parseListQuery(params: Record<string, unknown>, paging: PagingSettings = DEFAULT_PAGING): Result<ListQuery> {
+export function parseListQuery(params: Record<string, unknown>, settings: PagingSettings = DEFAULT_PAGING): Result<ListQuery> {
     for (const key of Object.keys(params)) {
         if (!ALLOWED_PARAMS.has(key)) {
             return fail(invalidParams('must NOT have additional properties'));
         }
     }
-    const rawCount = asNumber(firstString(params.count) ?? params.count);
-    const rawOffset = asNumber(firstString(params.offset) ?? params.offset);
-    if ((rawCount !== undefined && Number.isNaN(rawCount)) || (rawOffset !== undefined && Number.isNaN(rawOffset))) {
-        return fail(invalidParams('must be number'));
+    const paging = readPaging(params, settings);
+    if (!paging.ok) {
+        return paging;
     }
-    const defaultCount = paging.defaultCount <= 0 ? 50 : paging.defaultCount;
-    const upper = paging.upperCountLimit <= 0 ? 100 : paging.upperCountLimit;
-    const offset = rawOffset ? Math.trunc(rawOffset) : 0;
-    let count = rawCount === undefined ? defaultCount : Math.trunc(rawCount || 0);
-    if (count > upper) {
-        count = upper;
-    }
-    if (count === 0 && !paging.allowInfiniteCount) {
-        count = defaultCount;
-    }
+    const { offset, count } = paging.value;
 
     let sort: SortSpec = [['name', 1]];
     const sortText = firstString(params.sort);
@@ -154,6 +126,6 @@ export function listCustomStatuses(all: ReadonlyArray<CustomUserStatus>, query: 
         }
         return compare(a._id, b._id);
     });
-    const statuses = sorted.slice(query.offset, query.count > 0 ? query.offset + query.count : undefined);
+    const statuses = pageOf(sorted, query);
     return { statuses, count: statuses.length, offset: query.offset, total: matching.length };
 }

@@ -1,7 +1,7 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { AuditEntry, pageAudit } from '../../core/audit/AuditEntry';
+import { AuditEntry, newestFirst } from '../../core/audit/AuditEntry';
 import { CUSTOM_STATUS_MESSAGES } from '../../i18n/customStatusMessages';
 import { STATUS_MESSAGES, StatusMessageKey } from '../../i18n/statusMessages';
 import { languageOf, translator, Translator } from '../../i18n/translate';
@@ -65,6 +65,6 @@ export const AUDIT_LINES_SHOWN = 20;
 export async function latestAuditLines(read: IRead, reader: { utcOffset?: number; settings?: IUser['settings'] }, userId?: string): Promise<string[]> {
     const language = languageOf(reader);
     const t = translator(STATUS_MESSAGES, language);
-    const entries = pageAudit(await new AuditRepository(new RecordStore(read.getPersistenceReader())).list(userId), 0, AUDIT_LINES_SHOWN);
+    const entries = newestFirst(await new AuditRepository(new RecordStore(read.getPersistenceReader())).list(userId)).slice(0, AUDIT_LINES_SHOWN);
     return entries.map((entry) => auditLine(t, language, entry, reader.utcOffset ?? 0));
 }

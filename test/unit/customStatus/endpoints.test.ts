@@ -213,7 +213,7 @@ describe('custom-user-status endpoints', () => {
         expect((body(response).statuses as Array<{ name: string }>).map((s) => s.name)).toEqual(['lunch break']);
         response = await call.list(request(user, {}, { bogus: '1' }));
         expect(response.status).toBe(400);
-        expect(body(response)).toEqual({ success: false, errorType: 'invalid-params', error: 'must NOT have additional properties [invalid-params]' });
+        expect(body(response)).toEqual({ success: false, errorType: 'error-invalid-params', error: 'must NOT have additional properties' });
     });
 });
 

@@ -42,12 +42,30 @@ describe('custom-user-status.list query', () => {
     test.each([
         [{ sort: 'name' }, 'Invalid sort parameter provided: "name" [error-invalid-sort]'],
         [{ sort: '{"name":2}' }, 'Invalid sort parameter provided: "{"name":2}" [error-invalid-sort]'],
-        [{ foo: '1' }, 'must NOT have additional properties [invalid-params]'],
-        [{ count: 'ten' }, 'must be number [invalid-params]'],
+        [{ foo: '1' }, 'must NOT have additional properties'],
+        [{ count: 'ten' }, 'must be number'],
+        [{ count: 'NaN' }, 'must be number'],
+        [{ offset: '5abc' }, 'must be number'],
+        [{ count: ['1', '2'] }, 'must be number'],
+        [{ offset: '-1' }, "BSON field 'skip' value must be >= 0, actual value '-1'"],
         [{ query: '{bad' }, 'Invalid query parameter provided: "{bad" [error-invalid-query]'],
     ])('refuses %p', (params, text) => {
         const query = parseListQuery(params);
         expect(query.ok ? undefined : errorText(query.error)).toBe(text);
+    });
+    test("numbers as Rocket.Chat's schema coerces them, then its paging (negative counts as MongoDB's limit)", () => {
+        expect(run({ count: '-1' })).toMatchObject({ count: 1, total: 4 });
+        expect(run({ count: '-3' }).count).toBe(3);
+        expect(run({ count: '1.5', offset: '1.9' })).toMatchObject({ count: 1, offset: 1 });
+        expect(run({ count: '0x2' }).count).toBe(2);
+        // not finite, or empty: as if absent
+        for (const value of ['1e309', 'Infinity', '-Infinity', '']) {
+            expect(run({ count: value, offset: value })).toMatchObject({ count: 4, offset: 0 });
+        }
+    });
+    test('the refusals of the schema answer its error type and text', () => {
+        const query = parseListQuery({ count: 'ten' });
+        expect(query.ok ? undefined : query.error).toEqual({ kind: 'params', text: 'must be number' });
     });
     test('query param: exact fields', () => {
         expect(names({ query: '{"statusType":"busy"}' })).toEqual(['Deep work', 'Meeting']);

@@ -299,3 +299,17 @@ describe('POST users.setStatus and the recent statuses', () => {
         expect(world.ops - writes).toBe(1);
     });
 });
+
+describe('a method an endpoint does not serve', () => {
+    it("is answered as Rocket.Chat's REST router answers it: 404 Not Found, OPTIONS 200 OK, HEAD without a body", async () => {
+        const endpoint = usersSetStatusEndpoint(world.app() as never);
+        const call = (method: 'get' | 'put' | 'patch' | 'delete' | 'head' | 'options') =>
+            endpoint[method]!(apiRequest(world.users.get('u1')), {} as never, world.read(), world.modify(), world.http(), world.persistence());
+        for (const method of ['get', 'put', 'patch', 'delete'] as const) {
+            expect(await call(method)).toEqual({ status: 404, headers: { 'Content-Type': 'text/plain; charset=UTF-8' }, content: '404 Not Found' });
+        }
+        expect(await call('head')).toEqual({ status: 404, headers: { 'Content-Type': 'text/plain; charset=UTF-8' } });
+        expect(await call('options')).toEqual({ status: 200, headers: { 'Content-Type': 'text/plain; charset=UTF-8' }, content: 'OK' });
+        expect(world.calls).toEqual([]);
+    });
+});
