@@ -63,6 +63,10 @@ export type StatusMessageKey =
     | 'audit_custom_delete'
     | 'audit_presence_off'
     | 'audit_presence_on'
+    | 'audit_an_admin'
+    | 'audit_presence_off_admin'
+    | 'audit_presence_off_server'
+    | 'audit_unknown'
     | 'audit_source_rest'
     | 'audit_source_command'
     | 'audit_source_console'
@@ -101,6 +105,10 @@ const en: Record<StatusMessageKey, string> = {
     audit_custom_delete: 'deleted the custom status "{name}"',
     audit_presence_off: 'turned the presence service off ({count} connections, cap {cap})',
     audit_presence_on: 'turned the presence service on',
+    audit_an_admin: 'an admin',
+    audit_presence_off_admin: 'turned the presence service off',
+    audit_presence_off_server: 'took over the turn-off: Rocket.Chat stopped presence itself ({count} connections)',
+    audit_unknown: '{action}',
     audit_source_rest: 'REST API',
     audit_source_command: 'slash command',
     audit_source_console: 'console',
@@ -189,6 +197,10 @@ const ptBR: Record<StatusMessageKey, string> = {
     audit_custom_delete: 'excluiu o status personalizado "{name}"',
     audit_presence_off: 'desligou o serviço de presença ({count} conexões, limite {cap})',
     audit_presence_on: 'ligou o serviço de presença',
+    audit_an_admin: 'um admin',
+    audit_presence_off_admin: 'desligou o serviço de presença',
+    audit_presence_off_server: 'assumiu o desligamento: o Rocket.Chat parou a presença por conta própria ({count} conexões)',
+    audit_unknown: '{action}',
     audit_source_rest: 'API REST',
     audit_source_command: 'comando',
     audit_source_console: 'console',
@@ -277,6 +289,10 @@ const de: Record<StatusMessageKey, string> = {
     audit_custom_delete: 'hat den benutzerdefinierten Status „{name}“ gelöscht',
     audit_presence_off: 'hat den Präsenzdienst ausgeschaltet ({count} Verbindungen, Limit {cap})',
     audit_presence_on: 'hat den Präsenzdienst eingeschaltet',
+    audit_an_admin: 'ein Admin',
+    audit_presence_off_admin: 'hat den Präsenzdienst ausgeschaltet',
+    audit_presence_off_server: 'hat die Abschaltung übernommen: Rocket.Chat hat die Präsenz selbst angehalten ({count} Verbindungen)',
+    audit_unknown: '{action}',
     audit_source_rest: 'REST-API',
     audit_source_command: 'Befehl',
     audit_source_console: 'Konsole',
@@ -365,6 +381,10 @@ const es: Record<StatusMessageKey, string> = {
     audit_custom_delete: 'eliminó el estado personalizado "{name}"',
     audit_presence_off: 'desactivó el servicio de presencia ({count} conexiones, límite {cap})',
     audit_presence_on: 'activó el servicio de presencia',
+    audit_an_admin: 'un administrador',
+    audit_presence_off_admin: 'desactivó el servicio de presencia',
+    audit_presence_off_server: 'asumió la desactivación: Rocket.Chat detuvo la presencia por sí mismo ({count} conexiones)',
+    audit_unknown: '{action}',
     audit_source_rest: 'API REST',
     audit_source_command: 'comando',
     audit_source_console: 'consola',

@@ -7,6 +7,7 @@
 import en from '../../i18n/en.json';
 import de from '../../i18n/de.json';
 import { PRESENCE_MESSAGES } from '../../src/i18n/presenceMessages';
+import { STATUS_MESSAGES } from '../../src/i18n/statusMessages';
 import { UI_MESSAGES } from '../../src/i18n/uiMessages';
 import { CustomStatusAdminId } from '../../src/ui/CustomStatusAdminView';
 import { StatusPickerId } from '../../src/ui/StatusPickerView';
@@ -235,7 +236,7 @@ suite('the web page in a real browser', () => {
         // the audit trail: the console's changes, newest first
         const deleted = panel.locator('[data-qa=presence-audit-entry][data-action="custom-user-status.delete"][data-source=console]', { hasText: renamed });
         await deleted.waitFor();
-        expect(await deleted.textContent()).toContain(interpolate(page_en.audit_custom_delete, { name: renamed }));
+        expect(await deleted.textContent()).toContain(interpolate(STATUS_MESSAGES.en.audit_custom_delete, { name: renamed }));
         const actions = await attributes(panel.locator('[data-qa=presence-audit-entry]'), 'data-action');
         expect(actions.slice(0, 3)).toEqual(['custom-user-status.delete', 'custom-user-status.update', 'custom-user-status.create']);
         await admin.screenshot('05-presence-panel');
@@ -252,7 +253,11 @@ suite('the web page in a real browser', () => {
         await page.selectOption('[data-qa=language-select]', 'de');
         await menuEntry(page, 'presence-panel');
         await panel.locator('[data-qa=presence-warning-text]', { hasText: interpolate(page_de.presence_warning_level, { percent: 1, level: 2 }) }).waitFor();
-        await panel.locator('[data-qa=presence-audit-entry]', { hasText: interpolate(page_de.audit_custom_delete, { name: renamed }) }).waitFor();
+        await panel
+            .locator('[data-qa=presence-audit-entry]', {
+                hasText: interpolate((STATUS_MESSAGES.de as typeof STATUS_MESSAGES.en).audit_custom_delete, { name: renamed }),
+            })
+            .waitFor();
         await menuEntry(page, 'app-settings');
         await page.locator('[data-qa=settings-section-title]', { hasText: de.section_presence }).waitFor();
         expect(await page.locator('[data-qa=settings-section-title]').allTextContents()).toEqual([

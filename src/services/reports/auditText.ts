@@ -34,11 +34,20 @@ export function auditWhat(t: Translator<StatusMessageKey>, language: string | un
             what = t('audit_custom_delete', { name: text('name') });
             break;
         case 'presence.off':
-            what = t('audit_presence_off', { count: String(details.count ?? ''), cap: String(details.cap ?? '') });
+            // an admin's switch, the app's cap, or Rocket.Chat's own stop taken over
+            what =
+                details.reason === 'admin'
+                    ? t('audit_presence_off_admin')
+                    : details.reason === 'server'
+                      ? t('audit_presence_off_server', { count: String(details.count ?? '') })
+                      : t('audit_presence_off', { count: String(details.count ?? ''), cap: String(details.cap ?? '') });
             break;
         case 'presence.on':
             what = t('audit_presence_on');
             break;
+        default:
+            // an entry written by a newer version of the app
+            what = t('audit_unknown', { action: String((entry as { action: unknown }).action) });
     }
     return what;
 }
@@ -46,16 +55,32 @@ export function auditWhat(t: Translator<StatusMessageKey>, language: string | un
 /** Where an entry's change came from, in the reader's language. */
 export const auditSourceText = (t: Translator<StatusMessageKey>, entry: AuditEntry): string => t(`audit_source_${entry.source}` as StatusMessageKey);
 
+/** Who made an entry's change: a user, an admin saving the settings page (apps are not told who), or the app itself. */
+export const auditActorText = (t: Translator<StatusMessageKey>, entry: AuditEntry): string =>
+    entry.actor ? `@${entry.actor.username ?? entry.actor._id}` : entry.source === 'settings' ? t('audit_an_admin') : t('audit_app');
+
 /** One entry as a line in the reader's language and time zone. */
 export function auditLine(t: Translator<StatusMessageKey>, language: string | undefined, entry: AuditEntry, utcOffset: number): string {
-    const who = entry.actor ? `@${entry.actor.username ?? entry.actor._id}` : t('audit_app');
-    return t('audit_line', { when: formatUntil(new Date(entry.ts), utcOffset), who, what: auditWhat(t, language, entry), source: auditSourceText(t, entry) });
+    return t('audit_line', {
+        when: formatUntil(new Date(entry.ts), utcOffset),
+        who: auditActorText(t, entry),
+        what: auditWhat(t, language, entry),
+        source: auditSourceText(t, entry),
+    });
 }
 
-/** Entries as `status.audit` answers them: each with its words in the reader's language (`text`, `sourceText`). */
-export function withAuditText(entries: ReadonlyArray<AuditEntry>, language: string | undefined): Array<AuditEntry & { text: string; sourceText: string }> {
+/** Entries as `status.audit` answers them: each with its words in the reader's language (`actorText`, `text`, `sourceText`). */
+export function withAuditText(
+    entries: ReadonlyArray<AuditEntry>,
+    language: string | undefined,
+): Array<AuditEntry & { actorText: string; text: string; sourceText: string }> {
     const t = translator(STATUS_MESSAGES, language);
-    return entries.map((entry) => ({ ...entry, text: auditWhat(t, language, entry), sourceText: auditSourceText(t, entry) }));
+    return entries.map((entry) => ({
+        ...entry,
+        actorText: auditActorText(t, entry),
+        text: auditWhat(t, language, entry),
+        sourceText: auditSourceText(t, entry),
+    }));
 }
 
 /** The audit trail's latest entries shown to a reader (the command and the console show 20). */

@@ -2,7 +2,6 @@ import { Box, Button, Callout, Table, TableBody, TableCell, TableHead, TableRow 
 import { useCallback, useEffect, useState } from 'react';
 import { Rest, RestError } from '../api/rest';
 import { useI18n, type I18n } from '../i18n/I18n';
-import type { MessageKey } from '../i18n/catalog';
 import { chartDays, chartScale, describeAudit, warningLevel, warningMarkPercent, type AuditEntry, type Connections, type HistoryDay } from './presenceData';
 import { ACCESS_SETTINGS, readPanelSettings, readPresence, type PanelSettings, type PresenceReading } from './presenceReads';
 
@@ -128,7 +127,6 @@ function HistoryTable({ history, language }: { history: HistoryDay[]; language: 
 }
 
 function AuditList({ entries, i18n }: { entries: AuditEntry[]; i18n: I18n }) {
-    const translate = (key: string, vars?: Record<string, string | number>) => i18n.t(key as MessageKey, vars);
     if (!entries.length) {
         return (
             <Box color="hint" fontScale="p2" data-qa="presence-audit-empty">
@@ -139,7 +137,7 @@ function AuditList({ entries, i18n }: { entries: AuditEntry[]; i18n: I18n }) {
     return (
         <Box is="ul" className="page-audit" data-qa="presence-audit">
             {entries.map((entry) => {
-                const { who, what, source } = describeAudit(translate, entry);
+                const { who, what, source } = describeAudit(entry);
                 return (
                     <li key={entry._id} data-qa="presence-audit-entry" data-action={entry.action} data-source={entry.source}>
                         <Box is="span" color="hint" fontScale="c1">

@@ -1,7 +1,7 @@
 /**
  * What the presence panel reads from the app, and the small computations it shows: the warning
  * level (as the app computes it), the last days of the history with the missing ones filled in,
- * and the audit entries in words. Pure, so unit tests cover it.
+ * and the audit entries as the app words them. Pure, so unit tests cover it.
  */
 
 /** `GET presence.getConnections`: `max` is the cap in force; `source` says whose count it is. */
@@ -27,6 +27,10 @@ export interface AuditEntry {
     actor?: { _id: string; username?: string };
     target?: { _id: string; username?: string };
     details?: Record<string, unknown>;
+    /** Who, what and from where, in the reader's language (the app's words, so the page and `/status audit` agree). */
+    actorText?: string;
+    text?: string;
+    sourceText?: string;
 }
 
 /** The count at which admins are warned: `percent` of the cap, at least 1 (the app's rule). */
@@ -62,73 +66,8 @@ export function chartScale(days: ReadonlyArray<{ day?: HistoryDay }>): number {
     return Math.max(1, ...days.map((d) => d.day?.peak ?? 0));
 }
 
-/** The page's own strings an audit entry needs (keys of the page's catalog). */
-export type AuditKey =
-    | 'audit_app'
-    | 'audit_an_admin'
-    | 'audit_status_set'
-    | 'audit_custom_create'
-    | 'audit_custom_update'
-    | 'audit_custom_delete'
-    | 'audit_presence_off'
-    | 'audit_presence_off_admin'
-    | 'audit_presence_off_server'
-    | 'audit_presence_on'
-    | 'audit_unknown'
-    | 'audit_message_only'
-    | 'audit_status_cleared';
-
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
-
-/** A presence in words (`online` -> "Online"); none means a message-only custom status. */
-function presenceWords(t: Translate, presence: unknown): string {
-    const p = str(presence);
-    return ['online', 'away', 'busy', 'offline'].includes(p) ? t(`status_${p}`) : t('audit_message_only');
-}
-
-/** Who did it, what, and from where, in the reader's language. */
-export function describeAudit(t: Translate, entry: AuditEntry): { who: string; what: string; source: string } {
-    const details = entry.details ?? {};
-    const previous = (details.previous ?? {}) as Record<string, unknown>;
-    let what: string;
-    switch (entry.action) {
-        case 'user-status.set': {
-            const parts = [str(details.status) ? presenceWords(t, details.status) : '', str(details.message) ? `"${str(details.message)}"` : ''].filter(
-                Boolean,
-            );
-            what = t('audit_status_set', {
-                target: entry.target?.username ?? entry.target?._id ?? '',
-                status: parts.length ? parts.join(', ') : t('audit_status_cleared'),
-            });
-            break;
-        }
-        case 'custom-user-status.create':
-            what = t('audit_custom_create', { name: str(details.name), presence: presenceWords(t, details.statusType) });
-            break;
-        case 'custom-user-status.update':
-            what = t('audit_custom_update', { previous: str(previous.name), name: str(details.name), presence: presenceWords(t, details.statusType) });
-            break;
-        case 'custom-user-status.delete':
-            what = t('audit_custom_delete', { name: str(details.name) });
-            break;
-        case 'presence.off':
-            // the reason of the turn-off: an admin's switch, the app's cap, or Rocket.Chat's own stop
-            what =
-                details.reason === 'admin'
-                    ? t('audit_presence_off_admin')
-                    : details.reason === 'server'
-                      ? t('audit_presence_off_server', { count: str(details.count) })
-                      : t('audit_presence_off', { count: str(details.count), cap: str(details.cap) });
-            break;
-        case 'presence.on':
-            what = t('audit_presence_on');
-            break;
-        default:
-            what = t('audit_unknown', { action: entry.action });
-    }
-    // no actor: the app did it by itself, or an admin saved the settings page (apps are not told who)
-    const who = entry.actor ? `@${entry.actor.username ?? entry.actor._id}` : entry.source === 'settings' ? t('audit_an_admin') : t('audit_app');
-    return { who, what, source: t(`audit_source_${entry.source}`) };
+/** An entry in words, as the app wrote them in the reader's language (the ids when an entry has none). */
+export function describeAudit(entry: AuditEntry): { who: string; what: string; source: string } {
+    const who = entry.actorText ?? (entry.actor ? `@${entry.actor.username ?? entry.actor._id}` : '');
+    return { who, what: entry.text ?? entry.action, source: entry.sourceText ?? entry.source };
 }
