@@ -61,6 +61,8 @@ export async function runStatusExpiry(data: unknown, env: ChangeEnv): Promise<Ex
 }
 
 const MINUTE_MS = 60_000;
+/** A restore that did not happen is tried again by its own job after this long. */
+const RETRY_MS = MINUTE_MS;
 /** How far back a sweep looks when it has not run for a while: the app's start re-arms anything older. */
 const CATCH_UP_MINUTES = 60;
 
@@ -119,8 +121,11 @@ export function statusExpiryProcessors(app: ChangeApp): IProcessor[] {
                     () => app.getLogger(),
                     'a status expiry',
                     async () => {
-                        if ((await runStatusExpiry(context, envOf(read, modify, http, persistence))) === 'failed') {
-                            throw new Error('the restore did not happen; the sweep tries again');
+                        if ((await runStatusExpiry(context, envOf(read, modify, http, persistence))) === 'failed' && isJobData(context)) {
+                            // e.g. another change held the user: the same job again in a minute (the record
+                            // decides, so a second run is harmless); the sweep stays behind it
+                            await scheduleStatusExpiry(modify.getScheduler(), context.userId, context.token, new Date(Date.now() + RETRY_MS));
+                            throw new Error('the restore did not happen; it is tried again in a minute');
                         }
                     },
                 ),

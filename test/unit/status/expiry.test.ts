@@ -1,4 +1,4 @@
-import { runStatusExpiry, rearmStatusExpiries, sweepStatusExpiries } from '../../../src/jobs/StatusExpiryJob';
+import { runStatusExpiry, rearmStatusExpiries, statusExpiryProcessors, sweepStatusExpiries } from '../../../src/jobs/StatusExpiryJob';
 import { setUserStatus } from '../../../src/services/setUserStatus';
 import { StatusExpiryRepository } from '../../../src/storage/StatusExpiryRepository';
 import { RecordStore } from '../../../src/storage/records';
@@ -138,6 +138,22 @@ describe('status expiry job', () => {
         world.users.delete('u1');
         expect(await runJob(0)).toBe('gone');
         expect(world.expiryRecords()).toEqual([]);
+    });
+
+    it('a restore that could not happen is tried again by its own job a minute later, which restores', async () => {
+        await setUserStatus(world.env(), { user: user(), status: 'busy', message: 'meeting', expiresAt: inAnHour() });
+        const processor = statusExpiryProcessors(world.app()).find((p) => p.id === 'status-expiry')!;
+        const data = world.scheduled[0].data as { userId: string; token: string };
+        world.failOn('user.update');
+        const before = Date.now();
+        await processor.processor({ ...data } as never, world.read(), world.modify(), world.http(), world.persistence());
+        expect(user()).toMatchObject({ status: 'busy', statusText: 'meeting' });
+        expect(world.scheduled).toHaveLength(2);
+        expect(world.scheduled[1]).toMatchObject({ id: 'status-expiry', data });
+        expect(new Date(world.scheduled[1].when as Date).getTime()).toBeGreaterThanOrEqual(before + 60_000);
+        await processor.processor({ ...data } as never, world.read(), world.modify(), world.http(), world.persistence());
+        expect(user()).toMatchObject({ status: 'away', statusText: 'before' });
+        expect(world.scheduled).toHaveLength(2);
     });
 
     it('ignores malformed job data', async () => {

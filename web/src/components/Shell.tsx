@@ -79,7 +79,7 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
         },
         [rooms, reloadRooms],
     );
-    const { messages } = useMessages(rest, realtime, me._id, room, onUnknownRoom);
+    const { messages, repliesReady } = useMessages(rest, realtime, me._id, room, onUnknownRoom);
     // messages are markdown: start loading its renderer now
     useEffect(preloadMarkup, []);
 
@@ -106,6 +106,8 @@ export function Shell({ rest, realtime, store, me: initialMe, app, onLanguage, o
             if (slash) {
                 // a command runs in a room (Rocket.Chat refuses one without): none is there before the rooms are read
                 if (!room) throw new Error(t('command_no_room'));
+                // a command typed right after the login waits for the stream its reply comes on
+                await repliesReady();
                 await runSlashCommand(realtime, rest, { ...slash, text, roomId: room._id, triggerId, messageId: randomId() });
             } else {
                 if (!room) return;

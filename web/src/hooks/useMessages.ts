@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Realtime } from '../api/realtime';
 import type { Rest } from '../api/rest';
 import type { Message, Room } from '../api/types';
 import { mergeMessages } from './mergeMessages';
+
+/** How long a command waits at most for the reply stream (a lost connection must not hold it forever). */
+const READY_WAIT_MS = 5_000;
 
 /**
  * The messages of the open room: the stored ones (`im.messages` for a direct room), the app's
@@ -11,6 +14,8 @@ import { mergeMessages } from './mergeMessages';
  */
 export function useMessages(rest: Rest, realtime: Realtime, selfId: string, room: Room | undefined, onUnknownRoom: (rid: string) => void) {
     const [byRoom, setByRoom] = useState<Record<string, Message[]>>({});
+    /** settles once the server has the subscription to the app's ephemeral replies (they are not kept: one sent before is lost) */
+    const repliesReady = useRef<Promise<unknown>>(Promise.resolve());
     const add = useCallback(
         (rid: string, messages: Message[]) => setByRoom((current) => ({ ...current, [rid]: mergeMessages(current[rid] ?? [], messages) })),
         [],
@@ -39,6 +44,7 @@ export function useMessages(rest: Rest, realtime: Realtime, selfId: string, room
             onUnknownRoom(message.rid);
         });
         const sub = realtime.subscribe('stream-notify-user', `${selfId}/message`, { useCollection: false, args: [] });
+        repliesReady.current = sub.ready;
         return () => {
             off();
             sub.stop();
@@ -67,5 +73,9 @@ export function useMessages(rest: Rest, realtime: Realtime, selfId: string, room
         return sub.stop;
     }, [realtime, room]);
 
-    return { messages: room ? (byRoom[room._id] ?? []) : [], reload: load };
+    return {
+        messages: room ? (byRoom[room._id] ?? []) : [],
+        reload: load,
+        repliesReady: () => Promise.race([repliesReady.current, new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS))]),
+    };
 }
